@@ -1,0 +1,5 @@
+import sys
+
+from oxicrypt._cli import main
+
+sys.exit(main())

@@ -1,0 +1,100 @@
+"""The ``oxicrypt`` command line tool.
+
+``oxicrypt hash [-a ALGORITHM] FILE...`` prints one ``HEXDIGEST  FILE`` line per file, like
+``sha256sum``; ``-`` reads standard input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import BinaryIO
+
+from oxicrypt.hazmat.primitives import hashes
+
+# Fixed-size digests by their command-line names; SHAKE needs --length.
+_FIXED: dict[str, hashes.HashAlgorithm] = {
+    "md5": hashes.MD5(),
+    "sha1": hashes.SHA1(),
+    "sha224": hashes.SHA224(),
+    "sha256": hashes.SHA256(),
+    "sha384": hashes.SHA384(),
+    "sha512": hashes.SHA512(),
+    "sha512-224": hashes.SHA512_224(),
+    "sha512-256": hashes.SHA512_256(),
+    "sha3-224": hashes.SHA3_224(),
+    "sha3-256": hashes.SHA3_256(),
+    "sha3-384": hashes.SHA3_384(),
+    "sha3-512": hashes.SHA3_512(),
+    "blake2b": hashes.BLAKE2b(64),
+    "blake2s": hashes.BLAKE2s(32),
+    "sm3": hashes.SM3(),
+}
+_XOF = {"shake128": (hashes.SHAKE128, 32), "shake256": (hashes.SHAKE256, 64)}
+_CHUNK = 1 << 20
+
+
+def _algorithm(name: str, length: int | None) -> hashes.HashAlgorithm:
+    if name in _XOF:
+        cls, default = _XOF[name]
+        return cls(length if length is not None else default)
+    if length is not None:
+        raise SystemExit(f"oxicrypt hash: --length applies to shake128/shake256, not {name}")
+    return _FIXED[name]
+
+
+def _digest_stream(algorithm: hashes.HashAlgorithm, stream: BinaryIO) -> bytes:
+    h = hashes.Hash(algorithm)
+    while chunk := stream.read(_CHUNK):
+        h.update(chunk)
+    return h.finalize()
+
+
+def _hash(args: argparse.Namespace) -> int:
+    algorithm = _algorithm(args.algorithm, args.length)
+    status = 0
+    for name in args.files:
+        try:
+            if name == "-":
+                digest = _digest_stream(algorithm, sys.stdin.buffer)
+            else:
+                with open(name, "rb") as f:
+                    digest = _digest_stream(algorithm, f)
+        except OSError as exc:
+            print(f"oxicrypt hash: {name}: {exc.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        print(f"{digest.hex()}  {name}")
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="oxicrypt", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    h = commands.add_parser("hash", help="print the digest of files, like sha256sum")
+    h.add_argument(
+        "-a",
+        "--algorithm",
+        default="sha256",
+        choices=sorted([*_FIXED, *_XOF]),
+        help="digest algorithm (default: sha256)",
+    )
+    h.add_argument("-l", "--length", type=int, help="output length in bytes for shake128/shake256")
+    h.add_argument("files", nargs="+", metavar="FILE", help="files to hash ('-' for stdin)")
+    h.set_defaults(run=_hash)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except ValueError as exc:
+        print(f"oxicrypt {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

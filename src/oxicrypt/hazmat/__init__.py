@@ -1,0 +1,1 @@
+"""Hazardous materials: low-level primitives that are easy to misuse."""

@@ -1,0 +1,66 @@
+"""The backend object: what the linked OpenSSL is and which algorithms it offers.
+
+oxicrypt needs no backend object to work; this one answers the questions code written
+for the reference asks of ``default_backend()``. Queries about capabilities oxicrypt does
+not implement yet are added with those capabilities, never answered with a guess.
+"""
+
+from __future__ import annotations
+
+from oxicrypt._rust import openssl as _rust_openssl
+from oxicrypt.exceptions import InternalError
+from oxicrypt.hazmat.primitives import hashes
+
+__all__ = ["Backend", "backend"]
+
+
+class Backend:
+    """OpenSSL backend."""
+
+    name = "openssl"
+
+    def __init__(self) -> None:
+        self._fips_enabled = False
+
+    def __repr__(self) -> str:
+        return (
+            f"<OpenSSLBackend(version: {self.openssl_version_text()}, "
+            f"FIPS: {self._fips_enabled}, Legacy: False)>"
+        )
+
+    def openssl_assert(self, ok: bool) -> None:
+        """Raises :class:`~oxicrypt.exceptions.InternalError` unless ``ok``."""
+        if not ok:
+            raise InternalError("Unknown OpenSSL error.", [])
+
+    def openssl_version_text(self) -> str:
+        """The linked OpenSSL's version string, e.g. ``"OpenSSL 3.6.0 1 Oct 2025"``."""
+        return _rust_openssl.openssl_version_text()
+
+    def openssl_version_number(self) -> int:
+        """The linked OpenSSL's ``OPENSSL_VERSION_NUMBER``."""
+        return _rust_openssl.openssl_version_number()
+
+    def hash_supported(self, algorithm: hashes.HashAlgorithm) -> bool:
+        """Whether :class:`~oxicrypt.hazmat.primitives.hashes.Hash` accepts ``algorithm``."""
+        if algorithm.name in ("blake2b", "blake2s"):
+            full = {"blake2b": 64, "blake2s": 32}[algorithm.name]
+            if algorithm.digest_size != full:
+                return False
+        return _rust_openssl.digest_available(algorithm.name)
+
+    def signature_hash_supported(self, algorithm: hashes.HashAlgorithm) -> bool:
+        """Whether ``algorithm`` can be used in a signature (as by the reference: any hash
+        but the extendable-output functions)."""
+        if isinstance(algorithm, hashes.ExtendableOutputFunction):
+            return False
+        return self.hash_supported(algorithm)
+
+    def hmac_supported(self, algorithm: hashes.HashAlgorithm) -> bool:
+        """Whether :class:`~oxicrypt.hazmat.primitives.hmac.HMAC` accepts ``algorithm``."""
+        if isinstance(algorithm, hashes.ExtendableOutputFunction):
+            return False
+        return self.hash_supported(algorithm)
+
+
+backend = Backend()

@@ -1,0 +1,12 @@
+//! Thin, safe wrappers over OpenSSL for what the `openssl` crate does not offer,
+//! plus the per-process caches of fetched algorithms that keep hot paths cheap.
+//!
+//! This is the only crate of oxicrypt that talks to OpenSSL through `unsafe` FFI;
+//! every `unsafe` block carries a `// SAFETY:` comment.
+
+pub mod constant_time;
+pub mod digest;
+pub mod hmac;
+pub mod version;
+
+pub use openssl::error::ErrorStack;

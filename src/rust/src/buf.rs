@@ -1,0 +1,140 @@
+//! Accepting any contiguous buffer (bytes, bytearray, memoryview, mmap, array, ...)
+//! for data arguments, without copying it.
+//!
+//! oxicrypt ships one abi3 wheel for CPython >= 3.9, and the buffer protocol only entered
+//! the limited API in 3.11, so PyO3 does not offer `PyBuffer` for this build. The two
+//! functions used here have been exported by every CPython 3 interpreter with an unchanged
+//! ABI (the `Py_buffer` layout is documented and stable), so they are declared directly.
+//! This is the one place outside `oxicrypt-openssl` with `unsafe` code: a deliberate
+//! exception, since the alternative is copying every non-`bytes` input.
+
+use std::ffi::{c_char, c_int, c_void};
+use std::marker::PhantomData;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+/// `Py_buffer` from CPython's `object.h` / `pybuffer.h`.
+#[repr(C)]
+struct RawBuffer {
+    buf: *mut c_void,
+    obj: *mut ffi::PyObject,
+    len: ffi::Py_ssize_t,
+    itemsize: ffi::Py_ssize_t,
+    readonly: c_int,
+    ndim: c_int,
+    format: *mut c_char,
+    shape: *mut ffi::Py_ssize_t,
+    strides: *mut ffi::Py_ssize_t,
+    suboffsets: *mut ffi::Py_ssize_t,
+    internal: *mut c_void,
+}
+
+/// `PyBUF_SIMPLE`: a contiguous run of unsigned bytes, read only.
+const PYBUF_SIMPLE: c_int = 0;
+
+extern "C" {
+    fn PyObject_GetBuffer(obj: *mut ffi::PyObject, view: *mut RawBuffer, flags: c_int) -> c_int;
+    fn PyBuffer_Release(view: *mut RawBuffer);
+}
+
+/// A read-only view of the bytes of a Python object, valid while the value lives.
+///
+/// The value is tied to `'py` and is neither `Send` nor `Sync`, so it cannot be moved into
+/// a closure that runs with the GIL released; only the `&[u8]` it lends can, which keeps
+/// the release of the view (which needs the GIL) on the attached thread.
+pub enum Buffer<'py> {
+    /// `bytes` is immutable, so its contents can be read without the GIL.
+    Bytes(Bound<'py, PyBytes>),
+    /// Any other exporter of the buffer protocol.
+    View(View<'py>),
+}
+
+pub struct View<'py> {
+    // Boxed: some exporters keep pointers into the Py_buffer they filled in.
+    raw: Box<RawBuffer>,
+    _attached: PhantomData<Python<'py>>,
+}
+
+impl<'py> Buffer<'py> {
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Buffer::Bytes(b) => b.as_bytes(),
+            Buffer::View(v) => v.as_bytes(),
+        }
+    }
+}
+
+impl View<'_> {
+    fn as_bytes(&self) -> &[u8] {
+        let len = usize::try_from(self.raw.len).unwrap_or(0);
+        if self.raw.buf.is_null() || len == 0 {
+            return &[];
+        }
+        // SAFETY: PyObject_GetBuffer succeeded with PYBUF_SIMPLE, so `buf` points to `len`
+        // contiguous bytes that stay valid until PyBuffer_Release (in Drop), and the
+        // returned slice borrows `self`. Another thread may write to a mutable exporter
+        // (bytearray) meanwhile; as in hashlib, the result is then unspecified but the
+        // memory stays valid, because the exporter cannot resize while a view is held.
+        unsafe { std::slice::from_raw_parts(self.raw.buf.cast::<u8>(), len) }
+    }
+}
+
+impl Drop for View<'_> {
+    fn drop(&mut self) {
+        // SAFETY: the view was filled by a successful PyObject_GetBuffer and is released
+        // exactly once; `View` is !Send and tied to 'py, so the GIL is held here.
+        unsafe { PyBuffer_Release(&mut *self.raw) }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Buffer<'py> {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(bytes) = obj.cast::<PyBytes>() {
+            return Ok(Buffer::Bytes(bytes.to_owned()));
+        }
+        let mut raw = Box::new(RawBuffer {
+            buf: std::ptr::null_mut(),
+            obj: std::ptr::null_mut(),
+            len: 0,
+            itemsize: 0,
+            readonly: 0,
+            ndim: 0,
+            format: std::ptr::null_mut(),
+            shape: std::ptr::null_mut(),
+            strides: std::ptr::null_mut(),
+            suboffsets: std::ptr::null_mut(),
+            internal: std::ptr::null_mut(),
+        });
+        // SAFETY: obj is a valid object (we hold a borrowed reference and the GIL); raw
+        // points to writable memory of the Py_buffer layout.
+        let rc = unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, PYBUF_SIMPLE) };
+        if rc != 0 {
+            let err = PyErr::fetch(obj.py());
+            if !err.is_instance_of::<PyTypeError>(obj.py()) {
+                // e.g. BufferError for a non-contiguous memoryview: CPython says it best.
+                return Err(err);
+            }
+            let type_name = obj
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".to_owned());
+            return Err(PyTypeError::new_err(format!(
+                "a bytes-like object is required, not '{type_name}'"
+            )));
+        }
+        Ok(Buffer::View(View {
+            raw,
+            _attached: PhantomData,
+        }))
+    }
+}
+
+/// Inputs at least this long are processed with the GIL released: below it, releasing
+/// and re-acquiring the GIL costs more than other threads gain.
+pub const DETACH_THRESHOLD: usize = 4096;

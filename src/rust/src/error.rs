@@ -1,0 +1,132 @@
+//! The one place where Rust errors become Python exceptions.
+
+use openssl::error::ErrorStack;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+pyo3::import_exception!(oxicrypt.exceptions, AlreadyFinalized);
+pyo3::import_exception!(oxicrypt.exceptions, InternalError);
+pyo3::import_exception!(oxicrypt.exceptions, InvalidSignature);
+pyo3::import_exception!(oxicrypt.exceptions, UnsupportedAlgorithm);
+
+/// Members of `oxicrypt.exceptions._Reasons` that Rust code reports.
+#[derive(Clone, Copy, Debug)]
+pub enum Reason {
+    UnsupportedHash,
+}
+
+impl Reason {
+    fn member_name(self) -> &'static str {
+        match self {
+            Reason::UnsupportedHash => "UNSUPPORTED_HASH",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum CryptoError {
+    /// An exception already raised by Python code or by argument conversion.
+    Py(PyErr),
+    /// OpenSSL failed where it should not: reported as `InternalError` with its stack.
+    OpenSsl(ErrorStack),
+    AlreadyFinalized(&'static str),
+    InvalidSignature(&'static str),
+    Unsupported(String, Reason),
+}
+
+pub type CryptoResult<T> = Result<T, CryptoError>;
+
+impl From<PyErr> for CryptoError {
+    fn from(e: PyErr) -> Self {
+        CryptoError::Py(e)
+    }
+}
+
+impl From<ErrorStack> for CryptoError {
+    fn from(e: ErrorStack) -> Self {
+        CryptoError::OpenSsl(e)
+    }
+}
+
+impl From<CryptoError> for PyErr {
+    fn from(e: CryptoError) -> PyErr {
+        match e {
+            CryptoError::Py(e) => e,
+            CryptoError::AlreadyFinalized(msg) => AlreadyFinalized::new_err(msg),
+            CryptoError::InvalidSignature(msg) => InvalidSignature::new_err(msg),
+            CryptoError::Unsupported(msg, reason) => Python::attach(|py| {
+                match reasons(py).and_then(|r| r.getattr(reason.member_name())) {
+                    Ok(reason) => UnsupportedAlgorithm::new_err((msg, reason.unbind())),
+                    Err(e) => e,
+                }
+            }),
+            CryptoError::OpenSsl(stack) => Python::attach(|py| {
+                let errors: Vec<OpenSSLError> = stack
+                    .errors()
+                    .iter()
+                    .map(|e| OpenSSLError {
+                        lib: e.library_code(),
+                        reason: e.reason_code(),
+                        reason_text: e.to_string(),
+                    })
+                    .collect();
+                match PyList::new(py, errors) {
+                    Ok(list) => InternalError::new_err((
+                        "Unknown OpenSSL error. This error is commonly encountered when another \
+                         library is not cleaning up the OpenSSL error stack. Please file an \
+                         issue with oxicrypt, including the output of \
+                         oxicrypt.hazmat.backends.default_backend().openssl_version_text().",
+                        list.unbind(),
+                    )),
+                    Err(e) => e,
+                }
+            }),
+        }
+    }
+}
+
+fn reasons(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    static REASONS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    REASONS
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                py.import("oxicrypt.exceptions")?
+                    .getattr("_Reasons")?
+                    .unbind(),
+            )
+        })
+        .map(|r| r.bind(py).clone())
+}
+
+/// One entry of OpenSSL's error queue, as carried by `InternalError.err_code`.
+#[pyclass(frozen, module = "oxicrypt._rust.openssl")]
+pub struct OpenSSLError {
+    lib: i32,
+    reason: i32,
+    reason_text: String,
+}
+
+#[pymethods]
+impl OpenSSLError {
+    #[getter]
+    fn lib(&self) -> i32 {
+        self.lib
+    }
+
+    #[getter]
+    fn reason(&self) -> i32 {
+        self.reason
+    }
+
+    #[getter]
+    fn reason_text(&self) -> &str {
+        &self.reason_text
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<OpenSSLError(lib={}, reason={}, reason_text={})>",
+            self.lib, self.reason, self.reason_text
+        )
+    }
+}

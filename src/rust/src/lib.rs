@@ -1,0 +1,48 @@
+//! The extension module `oxicrypt._rust`: module tree only. Each submodule is one
+//! Python-facing area, implemented in the file of the same name.
+
+mod algorithms;
+mod buf;
+mod constant_time;
+mod error;
+mod hashes;
+mod hmac;
+mod openssl_info;
+
+use pyo3::prelude::*;
+
+fn add_submodule<'py>(
+    parent: &Bound<'py, PyModule>,
+    name: &str,
+    fill: impl FnOnce(&Bound<'py, PyModule>) -> PyResult<()>,
+) -> PyResult<()> {
+    let py = parent.py();
+    let child = PyModule::new(py, name)?;
+    fill(&child)?;
+    parent.add_submodule(&child)?;
+    // Make `import oxicrypt._rust.<name>` work, not only attribute access.
+    py.import("sys")?
+        .getattr("modules")?
+        .set_item(format!("oxicrypt._rust.{name}"), &child)?;
+    Ok(())
+}
+
+#[pymodule]
+fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    add_submodule(m, "hashes", |m| {
+        m.add_class::<hashes::Hash>()?;
+        m.add_class::<hashes::XofHash>()
+    })?;
+    add_submodule(m, "hmac", |m| m.add_class::<hmac::HmacContext>())?;
+    add_submodule(m, "constant_time", |m| {
+        m.add_function(wrap_pyfunction!(constant_time::bytes_eq, m)?)
+    })?;
+    add_submodule(m, "openssl", |m| {
+        m.add_class::<error::OpenSSLError>()?;
+        m.add_function(wrap_pyfunction!(openssl_info::openssl_version_text, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl_info::openssl_version_number, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl_info::digest_available, m)?)?;
+        m.add_function(wrap_pyfunction!(openssl_info::xof_squeeze_supported, m)?)
+    })?;
+    Ok(())
+}
