@@ -1,15 +1,18 @@
 //! Turns the version of the OpenSSL that openssl-sys linked into `cfg` flags, so that
 //! code for features an older OpenSSL lacks is compiled out instead of failing at run time.
 
+// A build script reports a misconfiguration by failing the build, i.e. by panicking.
+#![allow(clippy::panic)]
+
 use std::env;
 
 /// (cfg name, first OpenSSL version number that has it)
 const VERSION_CFGS: &[(&str, u64)] = &[
-    ("ossl310", 0x3_01_00_00_0),
-    ("ossl320", 0x3_02_00_00_0),
-    ("ossl330", 0x3_03_00_00_0),
-    ("ossl340", 0x3_04_00_00_0),
-    ("ossl350", 0x3_05_00_00_0),
+    ("ossl310", 0x3010_0000),
+    ("ossl320", 0x3020_0000),
+    ("ossl330", 0x3030_0000),
+    ("ossl340", 0x3040_0000),
+    ("ossl350", 0x3050_0000),
 ];
 
 fn main() {
@@ -24,7 +27,7 @@ fn main() {
     let Ok(number) = u64::from_str_radix(&raw, 16) else {
         panic!("cannot parse DEP_OPENSSL_VERSION_NUMBER={raw:?}");
     };
-    if number < 0x3_00_00_00_0 {
+    if number < 0x3000_0000 {
         panic!("oxicrypt needs OpenSSL >= 3.0, found version number {raw}");
     }
     for (name, min) in VERSION_CFGS {

@@ -47,20 +47,24 @@ impl Hmac {
     }
 
     pub fn new(key: &[u8], md: &'static MdRef) -> Result<Hmac, ErrorStack> {
-        // HMAC replaces a key longer than the hash's block size by its hash (RFC 2104,
-        // section 2); doing that here for keys beyond HMAC_Init_ex's `int` length gives the
-        // same MAC and removes the length limit.
+        Hmac::with_key_limit(key, md, c_int::MAX as usize)
+    }
+
+    /// `new`, with keys longer than `limit` bytes replaced by their hash first. HMAC does
+    /// that itself for any key longer than the block size (RFC 2104, section 2), so the MAC
+    /// is the same; doing it here lifts HMAC_Init_ex's `int` limit on the key length.
+    fn with_key_limit(key: &[u8], md: &'static MdRef, limit: usize) -> Result<Hmac, ErrorStack> {
         let hashed;
-        let (key, len) = match c_int::try_from(key.len()) {
-            Ok(len) => (key, len),
-            Err(_) => {
-                let mut d = Digest::new(md)?;
-                d.update(key)?;
-                hashed = d.finish()?;
-                // A digest is at most EVP_MAX_MD_SIZE (64) bytes.
-                (&*hashed, hashed.len() as c_int)
-            }
+        let key = if key.len() > limit {
+            let mut d = Digest::new(md)?;
+            d.update(key)?;
+            hashed = d.finish()?;
+            &*hashed
+        } else {
+            key
         };
+        // At most `limit` (<= c_int::MAX) or a digest length (<= 64): never truncated.
+        let len = c_int::try_from(key.len()).unwrap_or(c_int::MAX);
         // A null key would tell HMAC_Init_ex to reuse the previous key; an empty key must
         // be passed as a valid pointer with length 0.
         static EMPTY: [u8; 1] = [0];
@@ -83,8 +87,8 @@ impl Hmac {
         cvt(unsafe { ffi::HMAC_Update(self.ctx, data.as_ptr(), data.len()) })
     }
 
-    /// Writes the MAC into the start of `out` and
-    /// returns its length. The context cannot be used afterwards.
+    /// Writes the MAC into the start of `out` and returns its length. The context cannot
+    /// be used afterwards.
     pub fn finish(&mut self, out: &mut [u8; MAX_MD_SIZE]) -> Result<usize, ErrorStack> {
         let mut len: c_uint = 0;
         // SAFETY: ctx was initialised; out has room for any digest (EVP_MAX_MD_SIZE).
@@ -110,7 +114,7 @@ impl Drop for Hmac {
 
 #[cfg(test)]
 mod tests {
-    use super::Hmac;
+    use super::{Hmac, MAX_MD_SIZE};
     use crate::digest::HashKind;
 
     fn mac(kind: HashKind, key: &[u8], data: &[u8]) -> String {
@@ -136,6 +140,20 @@ mod tests {
             mac(HashKind::Sha256, b"", b""),
             "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad"
         );
+    }
+
+    #[test]
+    fn prehashed_long_key_gives_the_same_mac() {
+        let md = HashKind::Sha256.md().unwrap();
+        let key = [0x42u8; 300];
+        let mut direct = Hmac::new(&key, md).unwrap();
+        let mut prehashed = Hmac::with_key_limit(&key, md, 100).unwrap();
+        direct.update(b"message").unwrap();
+        prehashed.update(b"message").unwrap();
+        let (mut a, mut b) = ([0u8; MAX_MD_SIZE], [0u8; MAX_MD_SIZE]);
+        let na = direct.finish(&mut a).unwrap();
+        let nb = prehashed.finish(&mut b).unwrap();
+        assert_eq!(a[..na], b[..nb]);
     }
 
     #[test]

@@ -1,0 +1,77 @@
+"""Developer sessions: ``nox -s tests lint docs bench``.
+
+Every session installs what it needs into its own virtualenv, so a fresh machine with
+Rust, a C compiler, perl and Python >= 3.9 runs them all.
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["tests", "lint", "docs"]
+nox.options.error_on_missing_interpreters = True
+
+
+def _install_package(session: nox.Session, *extras: str) -> None:
+    spec = f".[{','.join(extras)}]" if extras else "."
+    session.install("--upgrade", "pip")
+    # The build compiles the Rust extension (and, by default, OpenSSL) in target/.
+    session.install(spec, "./vectors")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """pytest (with Wycheproof when OXICRYPT_WYCHEPROOF_ROOT is set) and cargo test."""
+    _install_package(session, "test")
+    args = session.posargs or []
+    session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *args)
+    session.run(
+        "cargo", "test", "--release", "-p", "oxicrypt-openssl", "--locked", external=True
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """rustfmt, clippy -D warnings, ruff, mypy."""
+    session.run("cargo", "fmt", "--all", "--", "--check", external=True)
+    session.run(
+        "cargo",
+        "clippy",
+        "--release",
+        "--locked",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+        external=True,
+    )
+    _install_package(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Sphinx HTML build and doctests, warnings as errors."""
+    _install_package(session, "docs")
+    session.run("python", "-m", "sphinx", "-W", "-b", "html", "docs", "docs/_build/html")
+    session.run("python", "-m", "sphinx", "-W", "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks against the reference, installed side by side."""
+    _install_package(session, "test")
+    session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Coverage-guided fuzzing of the Rust parsers (needs cargo-fuzz and nightly)."""
+    if not os.path.isdir("fuzz"):
+        session.skip("no fuzz targets yet: oxicrypt has no parsers so far")
+    session.run("cargo", "fuzz", "list", external=True)
