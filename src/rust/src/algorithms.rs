@@ -15,7 +15,8 @@ use crate::error::{CryptoError, CryptoResult, Reason};
 pub struct Resolved {
     pub kind: HashKind,
     pub md: &'static MdRef,
-    /// For an extendable-output function, the `digest_size` the algorithm object chose.
+    /// For an extendable-output function, the `digest_size` the algorithm object chose
+    /// (0 for fixed-size digests, whose size OpenSSL knows).
     pub digest_size: usize,
 }
 
@@ -46,9 +47,6 @@ pub fn resolve(algorithm: &Bound<'_, PyAny>) -> CryptoResult<Resolved> {
     let name_obj = algorithm.getattr(pyo3::intern!(py, "name"))?;
     let name = name_obj.str()?;
     let name = name.to_cow()?;
-    let digest_size: usize = algorithm
-        .getattr(pyo3::intern!(py, "digest_size"))?
-        .extract()?;
     let unsupported = || {
         CryptoError::Unsupported(
             format!("{name} is not a supported hash on this backend"),
@@ -56,6 +54,15 @@ pub fn resolve(algorithm: &Bound<'_, PyAny>) -> CryptoResult<Resolved> {
         )
     };
     let kind = HashKind::from_name(&name).ok_or_else(unsupported)?;
+    // Only these read `digest_size`: the others have one fixed size, which OpenSSL knows.
+    let digest_size = match kind {
+        HashKind::Shake128 | HashKind::Shake256 | HashKind::Blake2b512 | HashKind::Blake2s256 => {
+            algorithm
+                .getattr(pyo3::intern!(py, "digest_size"))?
+                .extract::<usize>()?
+        }
+        _ => 0,
+    };
     // OpenSSL has BLAKE2 only at full length; a shorter BLAKE2 is a different function.
     let fixed_size_ok = match kind {
         HashKind::Blake2b512 => digest_size == 64,
