@@ -1,0 +1,1 @@
+"""Parity tests: oxicrypt against vectors computed by the C implementations it replaces."""
