@@ -11,7 +11,7 @@
 use std::ffi::{c_char, c_int, c_void};
 use std::marker::PhantomData;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyBufferError, PyTypeError};
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -32,12 +32,16 @@ struct RawBuffer {
     internal: *mut c_void,
 }
 
-/// `PyBUF_SIMPLE`: a contiguous run of unsigned bytes, read only.
-const PYBUF_SIMPLE: c_int = 0;
+/// `PyBUF_RECORDS_RO` (`PyBUF_STRIDES | PyBUF_FORMAT`): read only, with the strides and
+/// item format filled in so that contiguity and item type can be checked here. Asking for
+/// `PyBUF_SIMPLE` instead would let exporters refuse views that are contiguous in fact
+/// (an empty slice with a step) and would hide the item format.
+const PYBUF_RECORDS_RO: c_int = 0x0018 | 0x0004;
 
 extern "C" {
     fn PyObject_GetBuffer(obj: *mut ffi::PyObject, view: *mut RawBuffer, flags: c_int) -> c_int;
     fn PyBuffer_Release(view: *mut RawBuffer);
+    fn PyBuffer_IsContiguous(view: *const RawBuffer, order: c_char) -> c_int;
 }
 
 /// A read-only view of the bytes of a Python object, valid while the value lives.
@@ -73,12 +77,38 @@ impl View<'_> {
         if self.raw.buf.is_null() || len == 0 {
             return &[];
         }
-        // SAFETY: PyObject_GetBuffer succeeded with PYBUF_SIMPLE, so `buf` points to `len`
-        // contiguous bytes that stay valid until PyBuffer_Release (in Drop), and the
+        // SAFETY: PyObject_GetBuffer succeeded and `validate` found the view C-contiguous
+        // with one-byte items, so `buf` points to `len` contiguous bytes that stay valid until PyBuffer_Release (in Drop), and the
         // returned slice borrows `self`. Another thread may write to a mutable exporter
         // (bytearray) meanwhile; as in hashlib, the result is then unspecified but the
         // memory stays valid, because the exporter cannot resize while a view is held.
         unsafe { std::slice::from_raw_parts(self.raw.buf.cast::<u8>(), len) }
+    }
+}
+
+impl View<'_> {
+    /// Accepts only what is unambiguously a run of bytes: one-byte items of format `B` or
+    /// `c` (or none given), laid out contiguously.
+    fn validate(&self, type_name: impl FnOnce() -> String) -> PyResult<()> {
+        let format = if self.raw.format.is_null() {
+            None
+        } else {
+            // SAFETY: a non-null format is a NUL-terminated string owned by the view.
+            Some(unsafe { std::ffi::CStr::from_ptr(self.raw.format) }.to_bytes())
+        };
+        let bytes_format = matches!(format, None | Some(b"B") | Some(b"c"));
+        if self.raw.itemsize != 1 || !bytes_format {
+            return Err(PyTypeError::new_err(format!(
+                "a buffer of bytes is required, not '{}' with items of format '{}'",
+                type_name(),
+                String::from_utf8_lossy(format.unwrap_or(b"B"))
+            )));
+        }
+        // SAFETY: the view was filled by PyObject_GetBuffer and is still held.
+        if unsafe { PyBuffer_IsContiguous(&*self.raw, b'C' as c_char) } == 0 {
+            return Err(PyBufferError::new_err("buffer is not contiguous"));
+        }
+        Ok(())
     }
 }
 
@@ -110,28 +140,33 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Buffer<'py> {
             suboffsets: std::ptr::null_mut(),
             internal: std::ptr::null_mut(),
         });
+        let type_name = || {
+            obj.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".to_owned())
+        };
         // SAFETY: obj is a valid object (we hold a borrowed reference and the GIL); raw
         // points to writable memory of the Py_buffer layout.
-        let rc = unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, PYBUF_SIMPLE) };
+        let rc = unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, PYBUF_RECORDS_RO) };
         if rc != 0 {
             let err = PyErr::fetch(obj.py());
             if !err.is_instance_of::<PyTypeError>(obj.py()) {
-                // e.g. BufferError for a non-contiguous memoryview: CPython says it best.
+                // e.g. BufferError from an exporter that cannot give this view.
                 return Err(err);
             }
-            let type_name = obj
-                .get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_else(|_| "?".to_owned());
             return Err(PyTypeError::new_err(format!(
-                "a bytes-like object is required, not '{type_name}'"
+                "a bytes-like object is required, not '{}'",
+                type_name()
             )));
         }
-        Ok(Buffer::View(View {
+        // From here on, dropping `view` releases the buffer.
+        let view = View {
             raw,
             _attached: PhantomData,
-        }))
+        };
+        view.validate(type_name)?;
+        Ok(Buffer::View(view))
     }
 }
 
