@@ -25,6 +25,9 @@ class _Reasons(enum.Enum):
     UNSUPPORTED_DIFFIE_HELLMAN = 10
     UNSUPPORTED_MAC = 11
 
+    def __repr__(self) -> str:
+        return f"_Reasons.{self.name}"
+
 
 class UnsupportedAlgorithm(Exception):
     """The algorithm, or this combination of parameters, is not available."""

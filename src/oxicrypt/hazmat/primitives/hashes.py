@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 import sys
+import typing
 
 from oxicrypt._rust import hashes as _rust_hashes
 from oxicrypt.utils import Buffer
@@ -88,91 +89,111 @@ XOFHash = _rust_hashes.XOFHash
 HashContext.register(Hash)
 
 
-def _same_type(self: HashAlgorithm, other: object) -> bool:
-    # Fixed-size algorithms are equal when they are the same algorithm. Defining __eq__
-    # also makes them unhashable, as in the reference.
-    return isinstance(other, type(self))
+_A = typing.TypeVar("_A", bound=type)
 
 
-def _same_type_and_size(self: HashAlgorithm, other: object) -> bool:
-    return isinstance(other, type(self)) and self.digest_size == other.digest_size
+def _equal_by_class(cls: _A) -> _A:
+    """Algorithms of a class (or a subclass of it) are equal; defining ``__eq__`` also
+    makes them unhashable, as in the reference."""
+
+    def __eq__(self: object, other: object) -> bool:
+        if not isinstance(other, cls):
+            return NotImplemented
+        return True
+
+    cls.__eq__ = __eq__  # type: ignore[assignment]
+    cls.__hash__ = None  # type: ignore[assignment]
+    return cls
 
 
+def _equal_by_class_and_size(cls: _A) -> _A:
+    """As :func:`_equal_by_class`, for algorithms whose output size is a parameter."""
+
+    def __eq__(self: HashAlgorithm, other: object) -> bool:
+        if not isinstance(other, cls):
+            return NotImplemented
+        return self.digest_size == typing.cast(HashAlgorithm, other).digest_size
+
+    cls.__eq__ = __eq__  # type: ignore[assignment]
+    cls.__hash__ = None  # type: ignore[assignment]
+    return cls
+
+
+@_equal_by_class
 class SHA1(HashAlgorithm):
     name = "sha1"
     digest_size = 20
     block_size = 64
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA512_224(HashAlgorithm):
     name = "sha512-224"
     digest_size = 28
     block_size = 128
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA512_256(HashAlgorithm):
     name = "sha512-256"
     digest_size = 32
     block_size = 128
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA224(HashAlgorithm):
     name = "sha224"
     digest_size = 28
     block_size = 64
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA256(HashAlgorithm):
     name = "sha256"
     digest_size = 32
     block_size = 64
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA384(HashAlgorithm):
     name = "sha384"
     digest_size = 48
     block_size = 128
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA512(HashAlgorithm):
     name = "sha512"
     digest_size = 64
     block_size = 128
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA3_224(HashAlgorithm):
     name = "sha3-224"
     digest_size = 28
     block_size = None
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA3_256(HashAlgorithm):
     name = "sha3-256"
     digest_size = 32
     block_size = None
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA3_384(HashAlgorithm):
     name = "sha3-384"
     digest_size = 48
     block_size = None
-    __eq__ = _same_type
 
 
+@_equal_by_class
 class SHA3_512(HashAlgorithm):
     name = "sha3-512"
     digest_size = 64
     block_size = None
-    __eq__ = _same_type
 
 
 def _check_xof_size(digest_size: int) -> int:
@@ -183,6 +204,7 @@ def _check_xof_size(digest_size: int) -> int:
     return digest_size
 
 
+@_equal_by_class_and_size
 class SHAKE128(HashAlgorithm, ExtendableOutputFunction):
     name = "shake128"
     block_size = None
@@ -199,9 +221,8 @@ class SHAKE128(HashAlgorithm, ExtendableOutputFunction):
     def digest_size(self) -> int:
         return self._digest_size
 
-    __eq__ = _same_type_and_size
 
-
+@_equal_by_class_and_size
 class SHAKE256(HashAlgorithm, ExtendableOutputFunction):
     name = "shake256"
     block_size = None
@@ -218,16 +239,15 @@ class SHAKE256(HashAlgorithm, ExtendableOutputFunction):
     def digest_size(self) -> int:
         return self._digest_size
 
-    __eq__ = _same_type_and_size
 
-
+@_equal_by_class
 class MD5(HashAlgorithm):
     name = "md5"
     digest_size = 16
     block_size = 64
-    __eq__ = _same_type
 
 
+@_equal_by_class_and_size
 class BLAKE2b(HashAlgorithm):
     name = "blake2b"
     block_size = 128
@@ -242,9 +262,8 @@ class BLAKE2b(HashAlgorithm):
     def digest_size(self) -> int:
         return self._digest_size
 
-    __eq__ = _same_type_and_size
 
-
+@_equal_by_class_and_size
 class BLAKE2s(HashAlgorithm):
     name = "blake2s"
     block_size = 64
@@ -259,11 +278,9 @@ class BLAKE2s(HashAlgorithm):
     def digest_size(self) -> int:
         return self._digest_size
 
-    __eq__ = _same_type_and_size
 
-
+@_equal_by_class
 class SM3(HashAlgorithm):
     name = "sm3"
     digest_size = 32
     block_size = 64
-    __eq__ = _same_type
