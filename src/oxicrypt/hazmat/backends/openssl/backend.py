@@ -50,8 +50,9 @@ class Backend:
         return _rust_openssl.digest_available(algorithm.name)
 
     def signature_hash_supported(self, algorithm: hashes.HashAlgorithm) -> bool:
-        """Whether ``algorithm`` can be used in a signature (as by the reference: any hash
-        but the extendable-output functions)."""
+        """Whether ``algorithm`` can be the message digest of a signature: any supported
+        hash of fixed output length. (The reference also answers ``True`` for SHAKE; see
+        docs/parity.rst.)"""
         if isinstance(algorithm, hashes.ExtendableOutputFunction):
             return False
         return self.hash_supported(algorithm)
