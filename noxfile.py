@@ -28,9 +28,7 @@ def tests(session: nox.Session) -> None:
     _install_package(session, "test")
     args = session.posargs or []
     session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *args)
-    session.run(
-        "cargo", "test", "--release", "-p", "oxicrypt-openssl", "--locked", external=True
-    )
+    session.run("cargo", "test", "--release", "-p", "oxicrypt-openssl", "--locked", external=True)
 
 
 @nox.session
