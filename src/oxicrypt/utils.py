@@ -8,8 +8,13 @@ import types
 import typing
 import warnings
 
-# Any object exporting a contiguous buffer is accepted where the API says Buffer.
-Buffer = typing.Union[bytes, bytearray, memoryview]
+# Any object exporting a contiguous buffer of bytes is accepted where the API says Buffer.
+# Type checkers see the buffer protocol itself (so mmap, array('B'), ... type-check); at
+# run time this is the plain union, which exists on every supported Python.
+if typing.TYPE_CHECKING:
+    from typing_extensions import Buffer as Buffer
+else:
+    Buffer = typing.Union[bytes, bytearray, memoryview]
 
 
 class CryptographyDeprecationWarning(UserWarning):
