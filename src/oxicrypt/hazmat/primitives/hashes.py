@@ -204,6 +204,8 @@ def _check_xof_size(digest_size: int) -> int:
     return digest_size
 
 
+# SHAKE128/SHAKE256 and BLAKE2b/BLAKE2s repeat their members instead of sharing a private
+# base class, so that each class's own attributes and MRO are those of the reference.
 @_equal_by_class_and_size
 class SHAKE128(HashAlgorithm, ExtendableOutputFunction):
     name = "shake128"
