@@ -1,0 +1,13 @@
+//! Key containers parsed and written in pure Rust: SubjectPublicKeyInfo (RFC 5280),
+//! PKCS#8 (RFC 5208/5958), and PEM framing (RFC 7468). Parsing is strict DER; what
+//! comes out is the key material, ready to hand to a crypto library. No OpenSSL here.
+
+pub mod error;
+pub mod key;
+pub mod oids;
+pub mod pem;
+pub mod pkcs8;
+pub mod spki;
+
+pub use error::KeyError;
+pub use key::{PrivateKeyData, PublicKeyData};

@@ -1,0 +1,107 @@
+//! PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5208, RFC 5958), with the RFC 8410 key
+//! algorithms.
+
+use crate::error::KeyError;
+use crate::key::{CurveKind, PrivateKeyData};
+use crate::spki::AlgorithmIdentifier;
+
+/// OneAsymmetricKey ::= SEQUENCE {
+///     version Version (v1(0) or v2(1)), privateKeyAlgorithm AlgorithmIdentifier,
+///     privateKey OCTET STRING, attributes [0] IMPLICIT Attributes OPTIONAL,
+///     publicKey [1] IMPLICIT BIT STRING OPTIONAL }
+#[derive(asn1::Asn1Read, asn1::Asn1Write)]
+pub struct PrivateKeyInfo<'a> {
+    pub version: u8,
+    pub algorithm: AlgorithmIdentifier<'a>,
+    pub private_key: &'a [u8],
+    #[implicit(0)]
+    pub attributes: Option<asn1::SetOf<'a, asn1::Tlv<'a>>>,
+    #[implicit(1)]
+    pub public_key: Option<asn1::BitString<'a>>,
+}
+
+/// Reads a DER (unencrypted) PKCS#8 PrivateKeyInfo.
+pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
+    let info = asn1::parse_single::<PrivateKeyInfo<'_>>(der)
+        .map_err(|e| KeyError::malformed(format!("PKCS#8 PrivateKeyInfo: {e}")))?;
+    if info.version > 1 {
+        return Err(KeyError::malformed(format!(
+            "PKCS#8 version {} (only v1 and v2 exist)",
+            u16::from(info.version) + 1
+        )));
+    }
+    let oid = &info.algorithm.oid;
+    let Some(kind) = CurveKind::from_oid(oid) else {
+        return Err(KeyError::UnsupportedAlgorithm(format!(
+            "private key algorithm {oid}"
+        )));
+    };
+    if info.algorithm.params.is_some() {
+        return Err(KeyError::malformed(format!(
+            "{} AlgorithmIdentifier has parameters; RFC 8410 requires none",
+            kind.name()
+        )));
+    }
+    // RFC 8410, section 7: privateKey holds CurvePrivateKey ::= OCTET STRING.
+    let key = asn1::parse_single::<&[u8]>(info.private_key)
+        .map_err(|e| KeyError::malformed(format!("{} CurvePrivateKey: {e}", kind.name())))?;
+    if key.len() != kind.key_len() {
+        return Err(KeyError::malformed(format!(
+            "{} private key must be {} bytes, not {}",
+            kind.name(),
+            kind.key_len(),
+            key.len()
+        )));
+    }
+    Ok(kind.private(key.to_vec()))
+}
+
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for a private key of one of the RFC 8410 curves.
+pub fn write_curve_key(kind: CurveKind, private: &[u8]) -> Vec<u8> {
+    let inner = asn1::write_single(&private).unwrap_or_default();
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifier::without_params(kind.oid()),
+        private_key: &inner,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 8410, section 10.3: an Ed25519 private key, v1 and v2 (with attributes and the
+    // public key).
+    const V1: &str = "302e020100300506032b657004220420d4ee72dbf913584ad5b6d8f1f769f8ad3afe7c28cbf1d4fbe097a88f44755842";
+    const V2: &str = "3072020101300506032b657004220420d4ee72dbf913584ad5b6d8f1f769f8ad3afe7c28cbf1d4fbe097a88f44755842a01f301d060a2a864886f70d01090914310f0c0d437572646c6520436861697273812100\
+19bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1";
+
+    #[test]
+    fn rfc8410_examples() {
+        let v1 = parse(&hex::decode(V1).unwrap()).unwrap();
+        let v2 = parse(&hex::decode(V2).unwrap()).unwrap();
+        assert_eq!(v1, v2);
+        let PrivateKeyData::Ed25519(seed) = &v1 else {
+            panic!("not Ed25519: {v1:?}")
+        };
+        assert_eq!(
+            write_curve_key(CurveKind::Ed25519, seed),
+            hex::decode(V1).unwrap()
+        );
+    }
+
+    #[test]
+    fn rejects_bad_versions_lengths_and_garbage() {
+        let mut v3 = hex::decode(V1).unwrap();
+        v3[4] = 2;
+        assert!(matches!(parse(&v3), Err(KeyError::Malformed(_))));
+        let short = write_curve_key(CurveKind::X25519, &[7u8; 31]);
+        assert!(matches!(parse(&short), Err(KeyError::Malformed(_))));
+        for data in [&b""[..], b"\x30\x00", b"garbage", b"\x30\x03\x02\x01\x00"] {
+            assert!(parse(data).is_err(), "{data:?}");
+        }
+    }
+}

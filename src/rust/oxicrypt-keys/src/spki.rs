@@ -1,0 +1,118 @@
+//! SubjectPublicKeyInfo (RFC 5280, section 4.1.2.7), with the RFC 8410 key algorithms.
+
+use crate::error::KeyError;
+use crate::key::{CurveKind, PublicKeyData};
+
+/// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Debug, Clone, PartialEq, Eq)]
+pub struct AlgorithmIdentifier<'a> {
+    pub oid: asn1::ObjectIdentifier,
+    pub params: Option<asn1::Tlv<'a>>,
+}
+
+impl AlgorithmIdentifier<'_> {
+    pub fn without_params(oid: asn1::ObjectIdentifier) -> AlgorithmIdentifier<'static> {
+        AlgorithmIdentifier { oid, params: None }
+    }
+}
+
+/// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier,
+///                                     subjectPublicKey BIT STRING }
+#[derive(asn1::Asn1Read, asn1::Asn1Write)]
+pub struct SubjectPublicKeyInfo<'a> {
+    pub algorithm: AlgorithmIdentifier<'a>,
+    pub subject_public_key: asn1::BitString<'a>,
+}
+
+/// Reads a DER SubjectPublicKeyInfo.
+pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
+    let spki = asn1::parse_single::<SubjectPublicKeyInfo<'_>>(der)
+        .map_err(|e| KeyError::malformed(format!("SubjectPublicKeyInfo: {e}")))?;
+    let oid = &spki.algorithm.oid;
+    let Some(kind) = CurveKind::from_oid(oid) else {
+        return Err(KeyError::UnsupportedAlgorithm(format!(
+            "public key algorithm {oid}"
+        )));
+    };
+    if spki.algorithm.params.is_some() {
+        // RFC 8410, section 3: "the parameters MUST be absent".
+        return Err(KeyError::malformed(format!(
+            "{} AlgorithmIdentifier has parameters; RFC 8410 requires none",
+            kind.name()
+        )));
+    }
+    let bits = spki.subject_public_key;
+    if bits.padding_bits() != 0 || bits.as_bytes().len() != kind.key_len() {
+        return Err(KeyError::malformed(format!(
+            "{} public key must be {} whole bytes",
+            kind.name(),
+            kind.key_len()
+        )));
+    }
+    Ok(kind.public(bits.as_bytes().to_vec()))
+}
+
+/// Writes a DER SubjectPublicKeyInfo for a public key of one of the RFC 8410 curves.
+pub fn write_curve_key(kind: CurveKind, public: &[u8]) -> Vec<u8> {
+    let Some(bits) = asn1::BitString::new(public, 0) else {
+        // Unreachable: with no padding bits every byte string is a valid BIT STRING.
+        return Vec::new();
+    };
+    let spki = SubjectPublicKeyInfo {
+        algorithm: AlgorithmIdentifier::without_params(kind.oid()),
+        subject_public_key: bits,
+    };
+    asn1::write_single(&spki).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 8410, section 10.1: an Ed25519 public key.
+    const ED25519_SPKI: &str =
+        "302a300506032b657003210019bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1";
+
+    #[test]
+    fn rfc8410_example_round_trips() {
+        let der = hex::decode(ED25519_SPKI).unwrap();
+        let key = parse(&der).unwrap();
+        let PublicKeyData::Ed25519(raw) = &key else {
+            panic!("not Ed25519: {key:?}")
+        };
+        assert_eq!(raw.len(), 32);
+        assert_eq!(write_curve_key(CurveKind::Ed25519, raw), der);
+    }
+
+    #[test]
+    fn rejects_trailing_data_wrong_length_params_and_unknown_oids() {
+        let mut der = hex::decode(ED25519_SPKI).unwrap();
+        der.push(0);
+        assert!(matches!(parse(&der), Err(KeyError::Malformed(_))));
+
+        let short = write_curve_key(CurveKind::Ed25519, &[1u8; 31]);
+        assert!(matches!(parse(&short), Err(KeyError::Malformed(_))));
+
+        // Same key with NULL parameters.
+        let with_null = hex::decode(
+            "302c300706032b65700500032100\
+             19bf44096984cdfe8541bac167dc3b96c85086aa30b6b6cb0c5c38ad703166e1",
+        )
+        .unwrap();
+        assert!(matches!(parse(&with_null), Err(KeyError::Malformed(_))));
+
+        // 1.2.3.4 is no key algorithm.
+        let unknown = hex::decode("300d300506032a030405000304000102").unwrap();
+        assert!(matches!(
+            parse(&unknown),
+            Err(KeyError::Malformed(_)) | Err(KeyError::UnsupportedAlgorithm(_))
+        ));
+    }
+
+    #[test]
+    fn empty_and_garbage_inputs_are_errors() {
+        for data in [&b""[..], b"\x30", b"\x30\x00", b"\x04\x01\x00", b"not der"] {
+            assert!(parse(data).is_err(), "{data:?}");
+        }
+    }
+}
