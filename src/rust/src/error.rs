@@ -1,6 +1,8 @@
 //! The one place where Rust errors become Python exceptions.
 
 use openssl::error::ErrorStack;
+use oxicrypt_keys::KeyError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -13,12 +15,16 @@ pyo3::import_exception!(oxicrypt.exceptions, UnsupportedAlgorithm);
 #[derive(Clone, Copy, Debug)]
 pub enum Reason {
     UnsupportedHash,
+    UnsupportedPublicKeyAlgorithm,
+    UnsupportedSerialization,
 }
 
 impl Reason {
     fn member_name(self) -> &'static str {
         match self {
             Reason::UnsupportedHash => "UNSUPPORTED_HASH",
+            Reason::UnsupportedPublicKeyAlgorithm => "UNSUPPORTED_PUBLIC_KEY_ALGORITHM",
+            Reason::UnsupportedSerialization => "UNSUPPORTED_SERIALIZATION",
         }
     }
 }
@@ -32,6 +38,8 @@ pub enum CryptoError {
     AlreadyFinalized(&'static str),
     InvalidSignature(&'static str),
     Unsupported(String, Reason),
+    /// A key container could not be read.
+    Key(KeyError),
 }
 
 pub type CryptoResult<T> = Result<T, CryptoError>;
@@ -39,6 +47,12 @@ pub type CryptoResult<T> = Result<T, CryptoError>;
 impl From<PyErr> for CryptoError {
     fn from(e: PyErr) -> Self {
         CryptoError::Py(e)
+    }
+}
+
+impl From<KeyError> for CryptoError {
+    fn from(e: KeyError) -> Self {
+        CryptoError::Key(e)
     }
 }
 
@@ -53,7 +67,20 @@ impl From<CryptoError> for PyErr {
         match e {
             CryptoError::Py(e) => e,
             CryptoError::AlreadyFinalized(msg) => AlreadyFinalized::new_err(msg),
+            CryptoError::InvalidSignature("") => InvalidSignature::new_err(()),
             CryptoError::InvalidSignature(msg) => InvalidSignature::new_err(msg),
+            CryptoError::Key(KeyError::Malformed(what)) => PyValueError::new_err(format!(
+                "Could not deserialize key data: {what}. The data may be in an incorrect \
+                 format, damaged, or encrypted with an unsupported algorithm."
+            )),
+            CryptoError::Key(KeyError::UnsupportedAlgorithm(what)) => CryptoError::Unsupported(
+                format!("Unsupported key type: {what}"),
+                Reason::UnsupportedPublicKeyAlgorithm,
+            )
+            .into(),
+            CryptoError::Key(KeyError::PasswordRequired) => {
+                PyTypeError::new_err("Password was not given but private key is encrypted")
+            }
             CryptoError::Unsupported(msg, reason) => Python::attach(|py| {
                 match reasons(py).and_then(|r| r.getattr(reason.member_name())) {
                     Ok(reason) => UnsupportedAlgorithm::new_err((msg, reason.unbind())),

@@ -7,6 +7,7 @@ mod constant_time;
 mod error;
 mod hashes;
 mod hmac;
+mod keys;
 mod openssl_info;
 
 use pyo3::prelude::*;
@@ -37,6 +38,20 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "constant_time", |m| {
         m.add_function(wrap_pyfunction!(constant_time::bytes_eq, m)?)
     })?;
+    add_submodule(m, "serialization", |m| {
+        m.add_class::<keys::serialization::Encoding>()?;
+        m.add_class::<keys::serialization::PrivateFormat>()?;
+        m.add_class::<keys::serialization::PublicFormat>()?;
+        m.add_class::<keys::serialization::ParameterFormat>()?;
+        m.add_function(wrap_pyfunction!(keys::load::load_der_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(keys::load::load_pem_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(keys::load::load_der_public_key, m)?)?;
+        m.add_function(wrap_pyfunction!(keys::load::load_pem_public_key, m)?)
+    })?;
+    add_submodule(m, "ed25519", keys::curves::ed25519::register)?;
+    add_submodule(m, "ed448", keys::curves::ed448::register)?;
+    add_submodule(m, "x25519", keys::curves::x25519::register)?;
+    add_submodule(m, "x448", keys::curves::x448::register)?;
     add_submodule(m, "openssl", |m| {
         m.add_class::<error::OpenSSLError>()?;
         m.add_function(wrap_pyfunction!(openssl_info::openssl_version_text, m)?)?;

@@ -1,0 +1,1 @@
+"""Asymmetric (public-key) primitives."""

@@ -1,0 +1,341 @@
+//! Ed25519, Ed448, X25519 and X448 keys (RFC 8032, RFC 7748, RFC 8410): one generic
+//! implementation, instantiated per curve by the macros at the end.
+
+use openssl::pkey::{Id, PKey, Private, Public};
+use oxicrypt_keys::key::CurveKind;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use super::serialization::{
+    check_private_request, check_public_request, der_or_pem, Encoding, Encryption, PrivateFormat,
+    PublicFormat,
+};
+use crate::error::{CryptoError, CryptoResult};
+
+fn openssl_id(kind: CurveKind) -> Id {
+    match kind {
+        CurveKind::Ed25519 => Id::ED25519,
+        CurveKind::Ed448 => Id::ED448,
+        CurveKind::X25519 => Id::X25519,
+        CurveKind::X448 => Id::X448,
+    }
+}
+
+pub fn private_from_raw(kind: CurveKind, data: &[u8]) -> CryptoResult<PKey<Private>> {
+    let wrong_length = || {
+        CryptoError::from(PyValueError::new_err(format!(
+            "An {} private key is {} bytes long",
+            kind.name(),
+            kind.key_len()
+        )))
+    };
+    if data.len() != kind.key_len() {
+        return Err(wrong_length());
+    }
+    PKey::private_key_from_raw_bytes(data, openssl_id(kind)).map_err(|_| wrong_length())
+}
+
+pub fn public_from_raw(kind: CurveKind, data: &[u8]) -> CryptoResult<PKey<Public>> {
+    let wrong_length = || {
+        CryptoError::from(PyValueError::new_err(format!(
+            "An {} public key is {} bytes long",
+            kind.name(),
+            kind.key_len()
+        )))
+    };
+    if data.len() != kind.key_len() {
+        return Err(wrong_length());
+    }
+    PKey::public_key_from_raw_bytes(data, openssl_id(kind)).map_err(|_| wrong_length())
+}
+
+pub fn generate(kind: CurveKind) -> CryptoResult<PKey<Private>> {
+    Ok(match kind {
+        CurveKind::Ed25519 => PKey::generate_ed25519()?,
+        CurveKind::Ed448 => PKey::generate_ed448()?,
+        CurveKind::X25519 => PKey::generate_x25519()?,
+        CurveKind::X448 => PKey::generate_x448()?,
+    })
+}
+
+pub fn public_of(kind: CurveKind, key: &PKey<Private>) -> CryptoResult<PKey<Public>> {
+    Ok(PKey::public_key_from_raw_bytes(
+        &key.raw_public_key()?,
+        openssl_id(kind),
+    )?)
+}
+
+pub fn private_bytes<'py>(
+    py: Python<'py>,
+    kind: CurveKind,
+    key: &PKey<Private>,
+    encoding: Encoding,
+    format: PrivateFormat,
+    encryption: &Bound<'py, PyAny>,
+) -> CryptoResult<Bound<'py, PyBytes>> {
+    let encryption = check_private_request(encoding, format, encryption)?;
+    let raw = key.raw_private_key()?;
+    match format {
+        PrivateFormat::Raw => Ok(PyBytes::new(py, &raw)),
+        PrivateFormat::PKCS8 => {
+            let der = oxicrypt_keys::pkcs8::write_curve_key(kind, &raw);
+            match encryption {
+                Encryption::None => Ok(der_or_pem(py, encoding, "PRIVATE KEY", &der)?),
+                Encryption::Best(_) | Encryption::Custom(..) => Err(PyValueError::new_err(
+                    "encrypted PKCS#8 output is not available yet in oxicrypt",
+                )
+                .into()),
+            }
+        }
+        _ => Err(PyValueError::new_err("format is invalid with this key").into()),
+    }
+}
+
+pub fn public_bytes<'py>(
+    py: Python<'py>,
+    kind: CurveKind,
+    key: &PKey<Public>,
+    encoding: Encoding,
+    format: PublicFormat,
+) -> CryptoResult<Bound<'py, PyBytes>> {
+    check_public_request(encoding, format)?;
+    let raw = key.raw_public_key()?;
+    match format {
+        PublicFormat::Raw => Ok(PyBytes::new(py, &raw)),
+        PublicFormat::SubjectPublicKeyInfo => {
+            let der = oxicrypt_keys::spki::write_curve_key(kind, &raw);
+            Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
+        }
+        _ => Err(PyValueError::new_err("format is invalid with this key").into()),
+    }
+}
+
+pub fn sign(key: &PKey<Private>, data: &[u8]) -> CryptoResult<Vec<u8>> {
+    let mut signer = openssl::sign::Signer::new_without_digest(key)?;
+    Ok(signer.sign_oneshot_to_vec(data)?)
+}
+
+pub fn verify(key: &PKey<Public>, signature: &[u8], data: &[u8]) -> CryptoResult<()> {
+    let mut verifier = openssl::sign::Verifier::new_without_digest(key)?;
+    // A malformed signature is just one that does not verify.
+    let valid = verifier.verify_oneshot(signature, data).unwrap_or(false);
+    // Drain anything OpenSSL queued for a malformed signature.
+    let _ = openssl::error::ErrorStack::get();
+    if valid {
+        Ok(())
+    } else {
+        Err(CryptoError::InvalidSignature(""))
+    }
+}
+
+pub fn exchange(key: &PKey<Private>, peer: &PKey<Public>) -> CryptoResult<Vec<u8>> {
+    let fail = |_| CryptoError::from(PyValueError::new_err("Error computing shared key."));
+    let mut deriver = openssl::derive::Deriver::new(key)?;
+    deriver.set_peer(peer).map_err(fail)?;
+    // OpenSSL refuses an all-zero shared secret (a low-order peer point, RFC 7748 §6).
+    deriver.derive_to_vec().map_err(fail)
+}
+
+/// Defines the Python classes and module functions of one curve. `$private_methods` and
+/// `$public_methods` add what differs between signature and exchange curves.
+macro_rules! curve_module {
+    (
+        $module:ident, $kind:expr, $py_module:literal,
+        $private:ident, $private_name:literal, $public:ident, $public_name:literal,
+        private { $($private_methods:tt)* }
+        public { $($public_methods:tt)* }
+    ) => {
+        pub mod $module {
+            use openssl::pkey::{PKey, Private, Public};
+            use oxicrypt_keys::key::CurveKind;
+            use pyo3::prelude::*;
+            use pyo3::types::PyBytes;
+
+            #[allow(unused_imports)]
+            use crate::buf::Buffer;
+            use crate::error::CryptoResult;
+            use crate::keys::curves;
+            use crate::keys::serialization::{Encoding, PrivateFormat, PublicFormat};
+
+            const KIND: CurveKind = $kind;
+
+            #[pyclass(frozen, module = $py_module, name = $private_name)]
+            pub struct $private {
+                pub(crate) pkey: PKey<Private>,
+            }
+
+            #[pyclass(frozen, module = $py_module, name = $public_name)]
+            pub struct $public {
+                pub(crate) pkey: PKey<Public>,
+            }
+
+            #[pymethods]
+            impl $private {
+                fn public_key(&self) -> CryptoResult<$public> {
+                    Ok($public { pkey: curves::public_of(KIND, &self.pkey)? })
+                }
+
+                fn private_bytes_raw<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
+                    Ok(PyBytes::new(py, &self.pkey.raw_private_key()?))
+                }
+
+                fn private_bytes<'py>(
+                    &self,
+                    py: Python<'py>,
+                    encoding: Encoding,
+                    format: PrivateFormat,
+                    encryption_algorithm: &Bound<'py, PyAny>,
+                ) -> CryptoResult<Bound<'py, PyBytes>> {
+                    curves::private_bytes(py, KIND, &self.pkey, encoding, format, encryption_algorithm)
+                }
+
+                fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+                    slf
+                }
+
+                fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+                    slf
+                }
+
+                $($private_methods)*
+            }
+
+            #[pymethods]
+            impl $public {
+                fn public_bytes_raw<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
+                    Ok(PyBytes::new(py, &self.pkey.raw_public_key()?))
+                }
+
+                fn public_bytes<'py>(
+                    &self,
+                    py: Python<'py>,
+                    encoding: Encoding,
+                    format: PublicFormat,
+                ) -> CryptoResult<Bound<'py, PyBytes>> {
+                    curves::public_bytes(py, KIND, &self.pkey, encoding, format)
+                }
+
+                fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                    match other.cast::<$public>() {
+                        Ok(other) => self.pkey.public_eq(&other.get().pkey),
+                        Err(_) => false,
+                    }
+                }
+
+                fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+                    slf
+                }
+
+                fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+                    slf
+                }
+
+                $($public_methods)*
+            }
+
+            #[pyfunction]
+            fn generate_key(py: Python<'_>) -> CryptoResult<$private> {
+                Ok($private { pkey: py.detach(|| curves::generate(KIND))? })
+            }
+
+            #[pyfunction]
+            fn from_private_bytes(data: Buffer<'_>) -> CryptoResult<$private> {
+                Ok($private { pkey: curves::private_from_raw(KIND, data.as_bytes())? })
+            }
+
+            #[pyfunction]
+            fn from_public_bytes(data: Buffer<'_>) -> CryptoResult<$public> {
+                Ok($public { pkey: curves::public_from_raw(KIND, data.as_bytes())? })
+            }
+
+            pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+                m.add_class::<$private>()?;
+                m.add_class::<$public>()?;
+                m.add_function(wrap_pyfunction!(generate_key, m)?)?;
+                m.add_function(wrap_pyfunction!(from_private_bytes, m)?)?;
+                m.add_function(wrap_pyfunction!(from_public_bytes, m)?)
+            }
+        }
+    };
+}
+
+macro_rules! signature_curve {
+    ($module:ident, $kind:expr, $py_module:literal,
+     $private:ident, $private_name:literal, $public:ident, $public_name:literal) => {
+        curve_module! {
+            $module, $kind, $py_module, $private, $private_name, $public, $public_name,
+            private {
+                fn sign<'py>(&self, py: Python<'py>, data: Buffer<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
+                    let data = data.as_bytes();
+                    let signature = py.detach(|| curves::sign(&self.pkey, data))?;
+                    Ok(PyBytes::new(py, &signature))
+                }
+            }
+            public {
+                fn verify(&self, py: Python<'_>, signature: Buffer<'_>, data: Buffer<'_>) -> CryptoResult<()> {
+                    let (signature, data) = (signature.as_bytes(), data.as_bytes());
+                    py.detach(|| curves::verify(&self.pkey, signature, data))
+                }
+            }
+        }
+    };
+}
+
+macro_rules! exchange_curve {
+    ($module:ident, $kind:expr, $py_module:literal,
+     $private:ident, $private_name:literal, $public:ident, $public_name:literal) => {
+        curve_module! {
+            $module, $kind, $py_module, $private, $private_name, $public, $public_name,
+            private {
+                fn exchange<'py>(
+                    &self,
+                    py: Python<'py>,
+                    peer_public_key: PyRef<'_, $public>,
+                ) -> CryptoResult<Bound<'py, PyBytes>> {
+                    let peer = &peer_public_key.pkey;
+                    let shared = py.detach(|| curves::exchange(&self.pkey, peer))?;
+                    Ok(PyBytes::new(py, &shared))
+                }
+            }
+            public {}
+        }
+    };
+}
+
+signature_curve!(
+    ed25519,
+    CurveKind::Ed25519,
+    "oxicrypt._rust.ed25519",
+    Ed25519PrivateKey,
+    "Ed25519PrivateKey",
+    Ed25519PublicKey,
+    "Ed25519PublicKey"
+);
+signature_curve!(
+    ed448,
+    CurveKind::Ed448,
+    "oxicrypt._rust.ed448",
+    Ed448PrivateKey,
+    "Ed448PrivateKey",
+    Ed448PublicKey,
+    "Ed448PublicKey"
+);
+exchange_curve!(
+    x25519,
+    CurveKind::X25519,
+    "oxicrypt._rust.x25519",
+    X25519PrivateKey,
+    "X25519PrivateKey",
+    X25519PublicKey,
+    "X25519PublicKey"
+);
+exchange_curve!(
+    x448,
+    CurveKind::X448,
+    "oxicrypt._rust.x448",
+    X448PrivateKey,
+    "X448PrivateKey",
+    X448PublicKey,
+    "X448PublicKey"
+);

@@ -1,0 +1,250 @@
+//! The serialization enums (`Encoding`, `PrivateFormat`, `PublicFormat`,
+//! `ParameterFormat`) and the rules that map a requested (encoding, format, encryption)
+//! to one concrete output, shared by every key type.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyType};
+
+#[allow(clippy::upper_case_acronyms)]
+#[pyclass(
+    eq,
+    eq_int,
+    hash,
+    frozen,
+    from_py_object,
+    module = "oxicrypt.hazmat.primitives._serialization"
+)]
+// Each enum's doc starts with "Name()\n--\n": CPython reads that as the class's
+// __text_signature__, so inspect.signature() shows "()" as for the reference.
+/// Encoding()
+/// --
+///
+/// How serialized key bytes are framed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    PEM,
+    DER,
+    OpenSSH,
+    Raw,
+    X962,
+    SMIME,
+}
+
+#[pyclass(
+    eq,
+    eq_int,
+    hash,
+    frozen,
+    from_py_object,
+    module = "oxicrypt.hazmat.primitives._serialization"
+)]
+/// PrivateFormat()
+/// --
+///
+/// The container a private key is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PrivateFormat {
+    PKCS8,
+    TraditionalOpenSSL,
+    Raw,
+    OpenSSH,
+    PKCS12,
+}
+
+#[pymethods]
+impl PrivateFormat {
+    /// A builder for encryption with chosen parameters (KDF rounds, MAC hash, PBES
+    /// algorithm); only the OpenSSH and PKCS#12 formats take them.
+    fn encryption_builder(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
+        let py = slf.py();
+        match slf.get() {
+            PrivateFormat::OpenSSH | PrivateFormat::PKCS12 => Ok(serialization_class(
+                py,
+                "KeySerializationEncryptionBuilder",
+            )?
+            .call1((slf,))?
+            .unbind()),
+            _ => Err(PyValueError::new_err(
+                "encryption_builder only supported with PrivateFormat.OpenSSH and \
+                 PrivateFormat.PKCS12",
+            )),
+        }
+    }
+}
+
+#[pyclass(
+    eq,
+    eq_int,
+    hash,
+    frozen,
+    from_py_object,
+    module = "oxicrypt.hazmat.primitives._serialization"
+)]
+/// PublicFormat()
+/// --
+///
+/// The container a public key is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PublicFormat {
+    SubjectPublicKeyInfo,
+    PKCS1,
+    OpenSSH,
+    Raw,
+    CompressedPoint,
+    UncompressedPoint,
+}
+
+#[pyclass(
+    eq,
+    eq_int,
+    hash,
+    frozen,
+    from_py_object,
+    module = "oxicrypt.hazmat.primitives._serialization"
+)]
+/// ParameterFormat()
+/// --
+///
+/// The container of key-exchange parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParameterFormat {
+    PKCS3,
+}
+
+fn serialization_class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    static MODULE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    MODULE
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                py.import("oxicrypt.hazmat.primitives._serialization")?
+                    .into_any()
+                    .unbind(),
+            )
+        })?
+        .bind(py)
+        .getattr(name)
+}
+
+fn is_instance_of(obj: &Bound<'_, PyAny>, class: &str) -> PyResult<bool> {
+    let cls = serialization_class(obj.py(), class)?;
+    obj.is_instance(cls.cast::<PyType>()?)
+}
+
+/// What a `KeySerializationEncryption` object asks for.
+pub enum Encryption {
+    None,
+    /// `BestAvailableEncryption(password)`: oxicrypt's strongest scheme for the format.
+    Best(Vec<u8>),
+    /// `format.encryption_builder()...build(password)`: parameters chosen by the caller,
+    /// kept as the Python object so each format reads the parameters it understands.
+    Custom(Vec<u8>, Py<PyAny>),
+}
+
+impl Encryption {
+    pub fn from_py(obj: &Bound<'_, PyAny>, format: PrivateFormat) -> PyResult<Encryption> {
+        if is_instance_of(obj, "NoEncryption")? {
+            return Ok(Encryption::None);
+        }
+        if is_instance_of(obj, "BestAvailableEncryption")? {
+            let password: Vec<u8> = obj.getattr("password")?.extract()?;
+            return Ok(Encryption::Best(password));
+        }
+        if is_instance_of(obj, "_KeySerializationEncryption")? {
+            let wanted = obj.getattr("_format")?;
+            let wanted = wanted.cast::<PrivateFormat>()?.get();
+            if *wanted != format {
+                return Err(PyValueError::new_err(
+                    "Encryption builder was created for a different format",
+                ));
+            }
+            let password: Vec<u8> = obj.getattr("password")?.extract()?;
+            return Ok(Encryption::Custom(password, obj.clone().unbind()));
+        }
+        if is_instance_of(obj, "KeySerializationEncryption")? {
+            return Err(PyValueError::new_err("Unsupported encryption type"));
+        }
+        Err(PyTypeError::new_err(
+            "Encryption algorithm must be a KeySerializationEncryption instance",
+        ))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Encryption::None)
+    }
+}
+
+/// Checks the rules every key type shares for `private_bytes` and returns the parsed
+/// encryption request. Raw is only valid as Raw/Raw/NoEncryption; the container formats
+/// need PEM or DER, and OpenSSH needs PEM.
+pub fn check_private_request(
+    encoding: Encoding,
+    format: PrivateFormat,
+    encryption: &Bound<'_, PyAny>,
+) -> PyResult<Encryption> {
+    let enc = Encryption::from_py(encryption, format)?;
+    if encoding == Encoding::Raw || format == PrivateFormat::Raw {
+        if encoding != Encoding::Raw || format != PrivateFormat::Raw || !enc.is_none() {
+            return Err(PyValueError::new_err(
+                "When using Raw both encoding and format must be Raw and \
+                 encryption_algorithm must be NoEncryption()",
+            ));
+        }
+        return Ok(enc);
+    }
+    if format == PrivateFormat::OpenSSH {
+        if encoding != Encoding::PEM {
+            return Err(PyValueError::new_err(
+                "OpenSSH private key format can only be used with PEM encoding",
+            ));
+        }
+        return Ok(enc);
+    }
+    if encoding != Encoding::PEM && encoding != Encoding::DER {
+        return Err(PyTypeError::new_err(
+            "encoding must be Encoding.DER or Encoding.PEM",
+        ));
+    }
+    Ok(enc)
+}
+
+/// Checks the rules every key type shares for `public_bytes`.
+pub fn check_public_request(encoding: Encoding, format: PublicFormat) -> PyResult<()> {
+    if encoding == Encoding::Raw || format == PublicFormat::Raw {
+        if encoding != Encoding::Raw || format != PublicFormat::Raw {
+            return Err(PyValueError::new_err(
+                "When using Raw both encoding and format must be Raw",
+            ));
+        }
+        return Ok(());
+    }
+    if encoding == Encoding::OpenSSH || format == PublicFormat::OpenSSH {
+        if encoding != Encoding::OpenSSH || format != PublicFormat::OpenSSH {
+            return Err(PyValueError::new_err(
+                "OpenSSH format must be used with OpenSSH encoding",
+            ));
+        }
+        return Ok(());
+    }
+    Ok(())
+}
+
+/// DER as is, or wrapped in a PEM block with `label`.
+pub fn der_or_pem<'py>(
+    py: Python<'py>,
+    encoding: Encoding,
+    label: &str,
+    der: &[u8],
+) -> PyResult<Bound<'py, PyBytes>> {
+    match encoding {
+        Encoding::DER => Ok(PyBytes::new(py, der)),
+        Encoding::PEM => Ok(PyBytes::new(
+            py,
+            oxicrypt_keys::pem::encode(label, der).as_bytes(),
+        )),
+        _ => Err(PyTypeError::new_err(
+            "encoding must be Encoding.DER or Encoding.PEM",
+        )),
+    }
+}
