@@ -1,5 +1,10 @@
 # Type stubs for the extension module oxicrypt._rust (built from src/rust).
 from oxicrypt._rust import constant_time as constant_time
+from oxicrypt._rust import ed448 as ed448
+from oxicrypt._rust import ed25519 as ed25519
 from oxicrypt._rust import hashes as hashes
 from oxicrypt._rust import hmac as hmac
 from oxicrypt._rust import openssl as openssl
+from oxicrypt._rust import serialization as serialization
+from oxicrypt._rust import x448 as x448
+from oxicrypt._rust import x25519 as x25519

@@ -6,13 +6,11 @@ from __future__ import annotations
 import abc
 
 from oxicrypt import utils
-from oxicrypt._rust import serialization as _rust_serialization
+from oxicrypt._rust.serialization import Encoding as Encoding
+from oxicrypt._rust.serialization import ParameterFormat as ParameterFormat
+from oxicrypt._rust.serialization import PrivateFormat as PrivateFormat
+from oxicrypt._rust.serialization import PublicFormat as PublicFormat
 from oxicrypt.hazmat.primitives.hashes import HashAlgorithm
-
-Encoding = _rust_serialization.Encoding
-PrivateFormat = _rust_serialization.PrivateFormat
-PublicFormat = _rust_serialization.PublicFormat
-ParameterFormat = _rust_serialization.ParameterFormat
 
 
 class PBES(utils.Enum):
