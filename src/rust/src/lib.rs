@@ -9,6 +9,7 @@ mod hashes;
 mod hmac;
 mod keys;
 mod openssl_info;
+mod parity;
 
 use pyo3::prelude::*;
 
@@ -52,6 +53,10 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "ed448", keys::curves::ed448::register)?;
     add_submodule(m, "x25519", keys::curves::x25519::register)?;
     add_submodule(m, "x448", keys::curves::x448::register)?;
+    add_submodule(m, "_parity", |m| {
+        m.add_function(wrap_pyfunction!(parity::openssl_load_private_key, m)?)?;
+        m.add_function(wrap_pyfunction!(parity::openssl_load_public_key, m)?)
+    })?;
     add_submodule(m, "openssl", |m| {
         m.add_class::<error::OpenSSLError>()?;
         m.add_function(wrap_pyfunction!(openssl_info::openssl_version_text, m)?)?;
