@@ -2,6 +2,7 @@
 //! Python-facing area, implemented in the file of the same name.
 
 mod algorithms;
+mod asn1;
 mod buf;
 mod constant_time;
 mod error;
@@ -53,6 +54,10 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "ed448", keys::curves::ed448::register)?;
     add_submodule(m, "x25519", keys::curves::x25519::register)?;
     add_submodule(m, "x448", keys::curves::x448::register)?;
+    add_submodule(m, "asn1", |m| {
+        m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
+        m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
+    })?;
     add_submodule(m, "_parity", |m| {
         m.add_function(wrap_pyfunction!(parity::openssl_load_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_load_public_key, m)?)

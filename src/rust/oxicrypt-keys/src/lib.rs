@@ -5,12 +5,14 @@
 // The asn1 derives return asn1::ParseError, whose size is that crate's choice.
 #![allow(clippy::result_large_err)]
 
+pub mod dss;
 pub mod error;
 pub mod key;
 pub mod oids;
 pub mod pem;
 pub mod pkcs8;
 pub mod spki;
+pub mod ssh;
 
 pub use error::KeyError;
 pub use key::{PrivateKeyData, PublicKeyData};
