@@ -22,7 +22,12 @@ fn value(c: u8) -> Option<u32> {
 
 fn symbol(sextet: u32) -> char {
     // `sextet & 63` is always a valid index into the 64-symbol alphabet.
-    char::from(ALPHABET.get((sextet & 63) as usize).copied().unwrap_or(b'A'))
+    char::from(
+        ALPHABET
+            .get((sextet & 63) as usize)
+            .copied()
+            .unwrap_or(b'A'),
+    )
 }
 
 pub fn encode(data: &[u8]) -> String {

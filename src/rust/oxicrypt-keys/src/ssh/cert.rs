@@ -6,6 +6,9 @@ use crate::error::KeyError;
 use crate::ssh::public::{SshKeyType, SshPublicKey, SshTypeName};
 use crate::ssh::wire::Reader;
 
+/// Critical options or extensions: (name, value) pairs in certificate order.
+pub type SshCertOptions = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// Whether a certificate authenticates a user or a host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SshCertType {
@@ -47,9 +50,9 @@ pub struct SshCertificate {
     /// Name and value pairs, in the (sorted) order of the certificate. A non-empty value
     /// is stored in the certificate as a string inside the value string; this is the
     /// inner string.
-    pub critical_options: Vec<(Vec<u8>, Vec<u8>)>,
+    pub critical_options: SshCertOptions,
     /// Same layout as `critical_options`.
-    pub extensions: Vec<(Vec<u8>, Vec<u8>)>,
+    pub extensions: SshCertOptions,
     pub reserved: Vec<u8>,
     /// The CA's public key blob, not parsed (see [`SshCertificate::signature_key`]).
     pub signature_key: Vec<u8>,
@@ -175,9 +178,9 @@ impl SshCertificate {
 
 /// Critical options and extensions: pairs of strings, names strictly increasing; a
 /// non-empty value holds exactly one string.
-fn read_options(data: &[u8], what: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>, KeyError> {
+fn read_options(data: &[u8], what: &str) -> Result<SshCertOptions, KeyError> {
     let mut r = Reader::new(data);
-    let mut out: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    let mut out: SshCertOptions = Vec::new();
     while !r.is_empty() {
         let name = r.read_string(&format!("OpenSSH certificate: {what} name"))?;
         let outer = r.read_string(&format!("OpenSSH certificate: {what} value"))?;

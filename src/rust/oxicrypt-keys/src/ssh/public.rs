@@ -360,8 +360,9 @@ impl SshPublicIdentity {
         let name = r.read_string("SSH public key: key type")?;
         match SshTypeName::parse(name)? {
             SshTypeName::Key(_) => SshPublicKey::from_blob(blob).map(SshPublicIdentity::Key),
-            SshTypeName::Certificate(_) => SshCertificate::from_blob(blob)
-                .map(|c| SshPublicIdentity::Certificate(Box::new(c))),
+            SshTypeName::Certificate(_) => {
+                SshCertificate::from_blob(blob).map(|c| SshPublicIdentity::Certificate(Box::new(c)))
+            }
         }
     }
 
@@ -403,9 +404,8 @@ fn is_space(c: u8) -> bool {
 /// line is the comment; later lines are ignored. Leading whitespace, or anything but
 /// spaces and tabs between type and body, is malformed.
 pub fn parse_public_line(data: &[u8]) -> Result<SshPublicLine, KeyError> {
-    let bad_line = || {
-        KeyError::malformed("OpenSSH public key line: expected `<type> <base64 key> [comment]`")
-    };
+    let bad_line =
+        || KeyError::malformed("OpenSSH public key line: expected `<type> <base64 key> [comment]`");
     let type_end = data.iter().position(|&c| is_space(c)).unwrap_or(data.len());
     let (type_name, rest) = data.split_at_checked(type_end).ok_or_else(bad_line)?;
     let gap = rest

@@ -197,12 +197,12 @@ mod tests {
             mpint_bytes(&hex::decode("09a378f9b2e332a7").unwrap()),
             hex::decode("0000000809a378f9b2e332a7").unwrap()
         );
-        assert_eq!(
-            mpint_bytes(&[0x80]),
-            hex::decode("000000020080").unwrap()
-        );
+        assert_eq!(mpint_bytes(&[0x80]), hex::decode("000000020080").unwrap());
         // Redundant zeros in the input magnitude are not written.
-        assert_eq!(mpint_bytes(&[0, 0, 0x7f]), hex::decode("000000017f").unwrap());
+        assert_eq!(
+            mpint_bytes(&[0, 0, 0x7f]),
+            hex::decode("000000017f").unwrap()
+        );
         assert_eq!(mpint_bytes(&[0, 0]), hex::decode("00000000").unwrap());
     }
 
