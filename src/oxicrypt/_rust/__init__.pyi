@@ -6,6 +6,7 @@ from oxicrypt._rust import ed25519 as ed25519
 from oxicrypt._rust import hashes as hashes
 from oxicrypt._rust import hmac as hmac
 from oxicrypt._rust import openssl as openssl
+from oxicrypt._rust import rsa as rsa
 from oxicrypt._rust import serialization as serialization
 from oxicrypt._rust import x448 as x448
 from oxicrypt._rust import x25519 as x25519

@@ -17,6 +17,8 @@ pub enum Reason {
     UnsupportedHash,
     UnsupportedPublicKeyAlgorithm,
     UnsupportedSerialization,
+    UnsupportedPadding,
+    UnsupportedMgf,
 }
 
 impl Reason {
@@ -25,6 +27,8 @@ impl Reason {
             Reason::UnsupportedHash => "UNSUPPORTED_HASH",
             Reason::UnsupportedPublicKeyAlgorithm => "UNSUPPORTED_PUBLIC_KEY_ALGORITHM",
             Reason::UnsupportedSerialization => "UNSUPPORTED_SERIALIZATION",
+            Reason::UnsupportedPadding => "UNSUPPORTED_PADDING",
+            Reason::UnsupportedMgf => "UNSUPPORTED_MGF",
         }
     }
 }

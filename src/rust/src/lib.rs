@@ -54,6 +54,7 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "ed448", keys::curves::ed448::register)?;
     add_submodule(m, "x25519", keys::curves::x25519::register)?;
     add_submodule(m, "x448", keys::curves::x448::register)?;
+    add_submodule(m, "rsa", keys::rsa::register)?;
     add_submodule(m, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
         m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)

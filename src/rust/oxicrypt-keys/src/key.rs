@@ -1,5 +1,7 @@
 //! The key material a container holds, independent of the container.
 
+use crate::rsa::{RsaPrivate, RsaPublic};
+
 /// A public key as found in a SubjectPublicKeyInfo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublicKeyData {
@@ -7,15 +9,17 @@ pub enum PublicKeyData {
     Ed448(Vec<u8>),
     X25519(Vec<u8>),
     X448(Vec<u8>),
+    Rsa(RsaPublic),
 }
 
-/// A private key as found in a PKCS#8 PrivateKeyInfo.
+/// A private key as found in a PKCS#8 PrivateKeyInfo or a traditional container.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PrivateKeyData {
     Ed25519(Vec<u8>),
     Ed448(Vec<u8>),
     X25519(Vec<u8>),
     X448(Vec<u8>),
+    Rsa(RsaPrivate),
 }
 
 /// The four RFC 8410 curves: their OIDs and their key lengths in bytes.

@@ -11,6 +11,7 @@ pub mod key;
 pub mod oids;
 pub mod pem;
 pub mod pkcs8;
+pub mod rsa;
 pub mod spki;
 pub mod ssh;
 

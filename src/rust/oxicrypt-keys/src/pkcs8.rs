@@ -3,7 +3,9 @@
 
 use crate::error::KeyError;
 use crate::key::{CurveKind, PrivateKeyData};
-use crate::spki::AlgorithmIdentifier;
+use crate::oids;
+use crate::rsa::{self, RsaPrivate};
+use crate::spki::{params_null_or_absent, rsa_algorithm, AlgorithmIdentifier};
 
 /// OneAsymmetricKey ::= SEQUENCE {
 ///     version Version (v1(0) or v2(1)), privateKeyAlgorithm AlgorithmIdentifier,
@@ -31,6 +33,14 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
         )));
     }
     let oid = &info.algorithm.oid;
+    if *oid == oids::RSA_ENCRYPTION || *oid == oids::RSASSA_PSS {
+        if *oid == oids::RSA_ENCRYPTION && !params_null_or_absent(&info.algorithm) {
+            return Err(KeyError::malformed(
+                "rsaEncryption AlgorithmIdentifier parameters must be NULL",
+            ));
+        }
+        return Ok(PrivateKeyData::Rsa(rsa::parse_private(info.private_key)?));
+    }
     let Some(kind) = CurveKind::from_oid(oid) else {
         return Err(KeyError::UnsupportedAlgorithm(format!(
             "private key algorithm {oid}"
@@ -54,6 +64,19 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
         )));
     }
     Ok(kind.private(key.to_vec()))
+}
+
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for an RSA private key.
+pub fn write_rsa_key(key: &RsaPrivate) -> Result<Vec<u8>, KeyError> {
+    let pkcs1 = rsa::write_private(key)?;
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: rsa_algorithm(),
+        private_key: &pkcs1,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).map_err(|e| KeyError::malformed(format!("PKCS#8: {e}")))
 }
 
 /// Writes a DER PKCS#8 v1 PrivateKeyInfo for a private key of one of the RFC 8410 curves.

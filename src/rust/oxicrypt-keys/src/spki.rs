@@ -2,6 +2,8 @@
 
 use crate::error::KeyError;
 use crate::key::{CurveKind, PublicKeyData};
+use crate::oids;
+use crate::rsa::{self, RsaPublic};
 
 /// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Debug, Clone, PartialEq, Eq)]
@@ -29,6 +31,24 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
     let spki = asn1::parse_single::<SubjectPublicKeyInfo<'_>>(der)
         .map_err(|e| KeyError::malformed(format!("SubjectPublicKeyInfo: {e}")))?;
     let oid = &spki.algorithm.oid;
+    if *oid == oids::RSA_ENCRYPTION || *oid == oids::RSASSA_PSS {
+        // rsaEncryption has NULL (or, as OpenSSL also accepts, absent) parameters;
+        // RSASSA-PSS keys carry restrictions that oxicrypt, like OpenSSL's decoder,
+        // does not enforce on loading.
+        if *oid == oids::RSA_ENCRYPTION && !params_null_or_absent(&spki.algorithm) {
+            return Err(KeyError::malformed(
+                "rsaEncryption AlgorithmIdentifier parameters must be NULL",
+            ));
+        }
+        if spki.subject_public_key.padding_bits() != 0 {
+            return Err(KeyError::malformed(
+                "RSA public key BIT STRING has unused bits",
+            ));
+        }
+        return Ok(PublicKeyData::Rsa(rsa::parse_public(
+            spki.subject_public_key.as_bytes(),
+        )?));
+    }
     let Some(kind) = CurveKind::from_oid(oid) else {
         return Err(KeyError::UnsupportedAlgorithm(format!(
             "public key algorithm {oid}"
@@ -50,6 +70,37 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
         )));
     }
     Ok(kind.public(bits.as_bytes().to_vec()))
+}
+
+/// True when the parameters are absent or an ASN.1 NULL.
+pub fn params_null_or_absent(alg: &AlgorithmIdentifier<'_>) -> bool {
+    match &alg.params {
+        None => true,
+        Some(tlv) => tlv.full_data() == [0x05, 0x00],
+    }
+}
+
+/// The NULL parameters of rsaEncryption.
+const NULL_PARAMS: &[u8] = &[0x05, 0x00];
+
+/// rsaEncryption with NULL parameters, as RFC 3279 writes it.
+pub fn rsa_algorithm() -> AlgorithmIdentifier<'static> {
+    AlgorithmIdentifier {
+        oid: oids::RSA_ENCRYPTION,
+        params: asn1::parse_single::<asn1::Tlv<'static>>(NULL_PARAMS).ok(),
+    }
+}
+
+/// Writes a DER SubjectPublicKeyInfo for an RSA public key.
+pub fn write_rsa_key(key: &RsaPublic) -> Result<Vec<u8>, KeyError> {
+    let pkcs1 = rsa::write_public(key)?;
+    let bits = asn1::BitString::new(&pkcs1, 0)
+        .ok_or_else(|| KeyError::malformed("RSA public key encoding"))?;
+    let spki = SubjectPublicKeyInfo {
+        algorithm: rsa_algorithm(),
+        subject_public_key: bits,
+    };
+    asn1::write_single(&spki).map_err(|e| KeyError::malformed(format!("SPKI: {e}")))
 }
 
 /// Writes a DER SubjectPublicKeyInfo for a public key of one of the RFC 8410 curves.

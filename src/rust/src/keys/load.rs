@@ -7,13 +7,17 @@ use pyo3::prelude::*;
 
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
-use crate::keys::curves;
+use crate::keys::{curves, rsa};
 use oxicrypt_keys::key::CurveKind;
 
-const PRIVATE_LABELS: &[&str] = &["PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
-const PUBLIC_LABELS: &[&str] = &["PUBLIC KEY"];
+const PRIVATE_LABELS: &[&str] = &["PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY"];
+const PUBLIC_LABELS: &[&str] = &["PUBLIC KEY", "RSA PUBLIC KEY"];
 
-fn private_key_object(py: Python<'_>, key: PrivateKeyData) -> CryptoResult<Py<PyAny>> {
+fn private_key_object(
+    py: Python<'_>,
+    key: PrivateKeyData,
+    check_rsa: bool,
+) -> CryptoResult<Py<PyAny>> {
     use crate::keys::curves::{ed25519, ed448, x25519, x448};
     Ok(match key {
         PrivateKeyData::Ed25519(raw) => {
@@ -31,6 +35,10 @@ fn private_key_object(py: Python<'_>, key: PrivateKeyData) -> CryptoResult<Py<Py
         PrivateKeyData::X448(raw) => {
             let pkey = curves::private_from_raw(CurveKind::X448, &raw)?;
             Py::new(py, x448::X448PrivateKey { pkey })?.into_any()
+        }
+        PrivateKeyData::Rsa(key) => {
+            let pkey = py.detach(|| rsa::private_key_from_components(&key, check_rsa))?;
+            Py::new(py, rsa::RsaPrivateKey { pkey })?.into_any()
         }
     })
 }
@@ -54,12 +62,25 @@ fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoResult<Py<PyAn
             let pkey = curves::public_from_raw(CurveKind::X448, &raw)?;
             Py::new(py, x448::X448PublicKey { pkey })?.into_any()
         }
+        PublicKeyData::Rsa(key) => {
+            let pkey = rsa::public_key_from_components(&key)?;
+            Py::new(py, rsa::RsaPublicKey { pkey })?.into_any()
+        }
     })
 }
 
 /// A DER private key in any container oxicrypt reads.
 fn parse_private_der(der: &[u8], password: Option<&[u8]>) -> CryptoResult<PrivateKeyData> {
-    let key = oxicrypt_keys::pkcs8::parse(der)?;
+    // PKCS#8 first; a DER key that is not PKCS#8 may be a traditional PKCS#1 RSA key, as
+    // OpenSSL's d2i_AutoPrivateKey also tries. The PKCS#8 error is the one reported.
+    let key = match oxicrypt_keys::pkcs8::parse(der) {
+        Ok(key) => key,
+        Err(KeyError::Malformed(pkcs8_error)) => match oxicrypt_keys::rsa::parse_private(der) {
+            Ok(rsa) => PrivateKeyData::Rsa(rsa),
+            Err(_) => return Err(KeyError::Malformed(pkcs8_error).into()),
+        },
+        Err(other) => return Err(other.into()),
+    };
     if password.is_some() {
         return Err(
             PyTypeError::new_err("Password was given but private key is not encrypted.").into(),
@@ -100,7 +121,7 @@ pub fn load_der_private_key(
     let _ = (backend, unsafe_skip_rsa_key_validation);
     check_password(password.as_ref())?;
     let key = parse_private_der(data.as_bytes(), password.as_ref().map(|p| p.as_bytes()))?;
-    private_key_object(py, key)
+    private_key_object(py, key, !unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]
@@ -122,8 +143,25 @@ pub fn load_pem_private_key(
             crate::error::Reason::UnsupportedSerialization,
         ));
     }
-    let key = parse_private_der(&block.der, password.as_ref().map(|p| p.as_bytes()))?;
-    private_key_object(py, key)
+    let key = match block.label.as_str() {
+        "RSA PRIVATE KEY" => {
+            if !block.headers.is_empty() {
+                return Err(CryptoError::Unsupported(
+                    "legacy encrypted PEM keys are not supported yet".to_owned(),
+                    crate::error::Reason::UnsupportedSerialization,
+                ));
+            }
+            if password.is_some() {
+                return Err(PyTypeError::new_err(
+                    "Password was given but private key is not encrypted.",
+                )
+                .into());
+            }
+            PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(&block.der)?)
+        }
+        _ => parse_private_der(&block.der, password.as_ref().map(|p| p.as_bytes()))?,
+    };
+    private_key_object(py, key, !unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]
@@ -134,7 +172,18 @@ pub fn load_der_public_key(
     backend: Option<&Bound<'_, PyAny>>,
 ) -> CryptoResult<Py<PyAny>> {
     let _ = backend;
-    let key = oxicrypt_keys::spki::parse(data.as_bytes())?;
+    // SubjectPublicKeyInfo, or a bare PKCS#1 RSAPublicKey as OpenSSL's d2i_PUBKEY callers
+    // in the reference also accept.
+    let key = match oxicrypt_keys::spki::parse(data.as_bytes()) {
+        Ok(key) => key,
+        Err(KeyError::Malformed(spki_error)) => {
+            match oxicrypt_keys::rsa::parse_public(data.as_bytes()) {
+                Ok(rsa) => PublicKeyData::Rsa(rsa),
+                Err(_) => return Err(KeyError::Malformed(spki_error).into()),
+            }
+        }
+        Err(other) => return Err(other.into()),
+    };
     public_key_object(py, key)
 }
 
@@ -148,6 +197,10 @@ pub fn load_pem_public_key(
     let _ = backend;
     let block =
         oxicrypt_keys::pem::find_block(data.as_bytes(), PUBLIC_LABELS).map_err(pem_error)?;
-    let key = oxicrypt_keys::spki::parse(&block.der)?;
+    let key = if block.label == "RSA PUBLIC KEY" {
+        PublicKeyData::Rsa(oxicrypt_keys::rsa::parse_public(&block.der)?)
+    } else {
+        oxicrypt_keys::spki::parse(&block.der)?
+    };
     public_key_object(py, key)
 }

@@ -1,5 +1,8 @@
 //! Asymmetric keys and their serialization.
 
+pub mod bignum;
 pub mod curves;
 pub mod load;
+pub mod padding;
+pub mod rsa;
 pub mod serialization;

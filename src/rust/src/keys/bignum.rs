@@ -1,0 +1,37 @@
+//! Python ints to and from OpenSSL BIGNUMs and big-endian magnitudes.
+
+use openssl::bn::BigNumRef;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyInt};
+
+/// The big-endian magnitude of a non-negative Python int (empty for 0).
+pub fn int_to_magnitude(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let int = value.cast::<PyInt>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "'{}' object is not an instance of 'int'",
+            value
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ))
+    })?;
+    if int.lt(0)? {
+        return Err(PyValueError::new_err("Negative integers are not supported"));
+    }
+    let bits: usize = int.call_method0("bit_length")?.extract()?;
+    int.call_method1("to_bytes", (bits.div_ceil(8), "big"))?
+        .extract()
+}
+
+pub fn magnitude_to_int<'py>(py: Python<'py>, magnitude: &[u8]) -> PyResult<Bound<'py, PyInt>> {
+    Ok(py
+        .get_type::<PyInt>()
+        .call_method1("from_bytes", (PyBytes::new(py, magnitude), "big"))?
+        .cast_into::<PyInt>()?)
+}
+
+pub fn bn_to_int<'py>(py: Python<'py>, bn: &BigNumRef) -> PyResult<Bound<'py, PyInt>> {
+    magnitude_to_int(py, &bn.to_vec())
+}
