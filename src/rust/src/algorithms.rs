@@ -50,7 +50,7 @@ pub fn resolve(algorithm: &Bound<'_, PyAny>) -> CryptoResult<Resolved> {
     let unsupported = || {
         CryptoError::Unsupported(
             format!("{name} is not a supported hash on this backend"),
-            Reason::UnsupportedHash,
+            Reason::Hash,
         )
     };
     let kind = HashKind::from_name(&name).ok_or_else(unsupported)?;

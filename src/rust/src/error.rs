@@ -14,21 +14,25 @@ pyo3::import_exception!(oxicrypt.exceptions, UnsupportedAlgorithm);
 /// Members of `oxicrypt.exceptions._Reasons` that Rust code reports.
 #[derive(Clone, Copy, Debug)]
 pub enum Reason {
-    UnsupportedHash,
-    UnsupportedPublicKeyAlgorithm,
-    UnsupportedSerialization,
-    UnsupportedPadding,
-    UnsupportedMgf,
+    Hash,
+    PublicKeyAlgorithm,
+    Serialization,
+    Padding,
+    Mgf,
+    EllipticCurve,
+    ExchangeAlgorithm,
 }
 
 impl Reason {
     fn member_name(self) -> &'static str {
         match self {
-            Reason::UnsupportedHash => "UNSUPPORTED_HASH",
-            Reason::UnsupportedPublicKeyAlgorithm => "UNSUPPORTED_PUBLIC_KEY_ALGORITHM",
-            Reason::UnsupportedSerialization => "UNSUPPORTED_SERIALIZATION",
-            Reason::UnsupportedPadding => "UNSUPPORTED_PADDING",
-            Reason::UnsupportedMgf => "UNSUPPORTED_MGF",
+            Reason::Hash => "UNSUPPORTED_HASH",
+            Reason::PublicKeyAlgorithm => "UNSUPPORTED_PUBLIC_KEY_ALGORITHM",
+            Reason::Serialization => "UNSUPPORTED_SERIALIZATION",
+            Reason::Padding => "UNSUPPORTED_PADDING",
+            Reason::Mgf => "UNSUPPORTED_MGF",
+            Reason::EllipticCurve => "UNSUPPORTED_ELLIPTIC_CURVE",
+            Reason::ExchangeAlgorithm => "UNSUPPORTED_EXCHANGE_ALGORITHM",
         }
     }
 }
@@ -79,7 +83,7 @@ impl From<CryptoError> for PyErr {
             )),
             CryptoError::Key(KeyError::UnsupportedAlgorithm(what)) => CryptoError::Unsupported(
                 format!("Unsupported key type: {what}"),
-                Reason::UnsupportedPublicKeyAlgorithm,
+                Reason::PublicKeyAlgorithm,
             )
             .into(),
             CryptoError::Key(KeyError::PasswordRequired) => {

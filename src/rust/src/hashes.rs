@@ -130,7 +130,7 @@ impl XofHash {
         if !oxicrypt_openssl::version::XOF_SQUEEZE_SUPPORTED {
             return Err(CryptoError::Unsupported(
                 "Extendable output functions need OpenSSL 3.3 or later.".to_owned(),
-                Reason::UnsupportedHash,
+                Reason::Hash,
             ));
         }
         let resolved = resolve(algorithm)?;

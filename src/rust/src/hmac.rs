@@ -51,7 +51,7 @@ impl HmacContext {
         if resolved.kind.is_xof() {
             return Err(CryptoError::Unsupported(
                 "Digest is not supported for HMAC".to_owned(),
-                Reason::UnsupportedHash,
+                Reason::Hash,
             ));
         }
         let key = key.as_bytes();

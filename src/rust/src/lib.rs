@@ -9,6 +9,7 @@ mod error;
 mod hashes;
 mod hmac;
 mod keys;
+mod oid;
 mod openssl_info;
 mod parity;
 
@@ -55,6 +56,8 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "x25519", keys::curves::x25519::register)?;
     add_submodule(m, "x448", keys::curves::x448::register)?;
     add_submodule(m, "rsa", keys::rsa::register)?;
+    add_submodule(m, "ec", keys::ec::register)?;
+    add_submodule(m, "oid", |m| m.add_class::<oid::ObjectIdentifier>())?;
     add_submodule(m, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
         m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
@@ -68,7 +71,11 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(openssl_info::openssl_version_text, m)?)?;
         m.add_function(wrap_pyfunction!(openssl_info::openssl_version_number, m)?)?;
         m.add_function(wrap_pyfunction!(openssl_info::digest_available, m)?)?;
-        m.add_function(wrap_pyfunction!(openssl_info::xof_squeeze_supported, m)?)
+        m.add_function(wrap_pyfunction!(openssl_info::xof_squeeze_supported, m)?)?;
+        m.add_function(wrap_pyfunction!(
+            openssl_info::deterministic_nonces_supported,
+            m
+        )?)
     })?;
     Ok(())
 }

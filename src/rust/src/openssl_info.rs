@@ -22,3 +22,8 @@ pub fn digest_available(name: &str) -> bool {
 pub fn xof_squeeze_supported() -> bool {
     oxicrypt_openssl::version::XOF_SQUEEZE_SUPPORTED
 }
+
+#[pyfunction]
+pub fn deterministic_nonces_supported() -> bool {
+    oxicrypt_openssl::signature::DETERMINISTIC_NONCES_SUPPORTED
+}

@@ -1,5 +1,6 @@
 //! The key material a container holds, independent of the container.
 
+use crate::ec::{EcPrivate, EcPublic};
 use crate::rsa::{RsaPrivate, RsaPublic};
 
 /// A public key as found in a SubjectPublicKeyInfo.
@@ -10,6 +11,7 @@ pub enum PublicKeyData {
     X25519(Vec<u8>),
     X448(Vec<u8>),
     Rsa(RsaPublic),
+    Ec(EcPublic),
 }
 
 /// A private key as found in a PKCS#8 PrivateKeyInfo or a traditional container.
@@ -20,6 +22,7 @@ pub enum PrivateKeyData {
     X25519(Vec<u8>),
     X448(Vec<u8>),
     Rsa(RsaPrivate),
+    Ec(EcPrivate),
 }
 
 /// The four RFC 8410 curves: their OIDs and their key lengths in bytes.

@@ -6,9 +6,11 @@
 #![allow(clippy::result_large_err)]
 
 pub mod dss;
+pub mod ec;
 pub mod error;
 pub mod key;
 pub mod oids;
+pub mod pbes;
 pub mod pem;
 pub mod pkcs8;
 pub mod rsa;

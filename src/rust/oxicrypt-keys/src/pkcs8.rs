@@ -1,6 +1,7 @@
 //! PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5208, RFC 5958), with the RFC 8410 key
 //! algorithms.
 
+use crate::ec::{self, EcPrivate};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PrivateKeyData};
 use crate::oids;
@@ -41,6 +42,13 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
         }
         return Ok(PrivateKeyData::Rsa(rsa::parse_private(info.private_key)?));
     }
+    if *oid == oids::EC_PUBLIC_KEY {
+        let curve = ec::curve_from_params(info.algorithm.params)?;
+        return Ok(PrivateKeyData::Ec(ec::parse_private(
+            info.private_key,
+            Some(&curve),
+        )?));
+    }
     let Some(kind) = CurveKind::from_oid(oid) else {
         return Err(KeyError::UnsupportedAlgorithm(format!(
             "private key algorithm {oid}"
@@ -64,6 +72,27 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
         )));
     }
     Ok(kind.private(key.to_vec()))
+}
+
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for an EC private key: the curve goes in the
+/// AlgorithmIdentifier and not again inside the ECPrivateKey, as OpenSSL writes it.
+pub fn write_ec_key(key: &EcPrivate) -> Result<Vec<u8>, KeyError> {
+    let inner = ec::write_private(key, false)?;
+    let curve_der = asn1::write_single(&key.curve)
+        .map_err(|e| KeyError::malformed(format!("curve OID: {e}")))?;
+    let params = asn1::parse_single::<asn1::Tlv<'_>>(&curve_der)
+        .map_err(|e| KeyError::malformed(format!("curve OID: {e}")))?;
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifier {
+            oid: oids::EC_PUBLIC_KEY,
+            params: Some(params),
+        },
+        private_key: &inner,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).map_err(|e| KeyError::malformed(format!("PKCS#8: {e}")))
 }
 
 /// Writes a DER PKCS#8 v1 PrivateKeyInfo for an RSA private key.

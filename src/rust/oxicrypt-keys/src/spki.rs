@@ -1,5 +1,6 @@
 //! SubjectPublicKeyInfo (RFC 5280, section 4.1.2.7), with the RFC 8410 key algorithms.
 
+use crate::ec::{self, EcPublic};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PublicKeyData};
 use crate::oids;
@@ -49,6 +50,18 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
             spki.subject_public_key.as_bytes(),
         )?));
     }
+    if *oid == oids::EC_PUBLIC_KEY {
+        let curve = ec::curve_from_params(spki.algorithm.params)?;
+        if spki.subject_public_key.padding_bits() != 0 {
+            return Err(KeyError::malformed(
+                "EC public key BIT STRING has unused bits",
+            ));
+        }
+        return Ok(PublicKeyData::Ec(EcPublic {
+            curve,
+            point: spki.subject_public_key.as_bytes().to_vec(),
+        }));
+    }
     let Some(kind) = CurveKind::from_oid(oid) else {
         return Err(KeyError::UnsupportedAlgorithm(format!(
             "public key algorithm {oid}"
@@ -89,6 +102,24 @@ pub fn rsa_algorithm() -> AlgorithmIdentifier<'static> {
         oid: oids::RSA_ENCRYPTION,
         params: asn1::parse_single::<asn1::Tlv<'static>>(NULL_PARAMS).ok(),
     }
+}
+
+/// id-ecPublicKey with the named curve as parameters (RFC 5480, section 2.1.1).
+pub fn write_ec_key(key: &EcPublic) -> Result<Vec<u8>, KeyError> {
+    let curve_der = asn1::write_single(&key.curve)
+        .map_err(|e| KeyError::malformed(format!("curve OID: {e}")))?;
+    let params = asn1::parse_single::<asn1::Tlv<'_>>(&curve_der)
+        .map_err(|e| KeyError::malformed(format!("curve OID: {e}")))?;
+    let bits = asn1::BitString::new(&key.point, 0)
+        .ok_or_else(|| KeyError::malformed("EC point encoding"))?;
+    let spki = SubjectPublicKeyInfo {
+        algorithm: AlgorithmIdentifier {
+            oid: oids::EC_PUBLIC_KEY,
+            params: Some(params),
+        },
+        subject_public_key: bits,
+    };
+    asn1::write_single(&spki).map_err(|e| KeyError::malformed(format!("SPKI: {e}")))
 }
 
 /// Writes a DER SubjectPublicKeyInfo for an RSA public key.

@@ -7,6 +7,8 @@
 pub mod constant_time;
 pub mod digest;
 pub mod hmac;
+pub mod pbe;
+pub mod signature;
 pub mod version;
 
 pub use openssl::error::ErrorStack;

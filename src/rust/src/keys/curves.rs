@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::serialization::{
-    check_private_request, check_public_request, der_or_pem, Encoding, Encryption, PrivateFormat,
-    PublicFormat,
+    check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
+    PrivateFormat, PublicFormat,
 };
 use crate::error::{CryptoError, CryptoResult};
 
@@ -78,16 +78,12 @@ pub fn private_bytes<'py>(
     let raw = key.raw_private_key()?;
     match format {
         PrivateFormat::Raw => Ok(PyBytes::new(py, &raw)),
-        PrivateFormat::PKCS8 => {
-            let der = oxicrypt_keys::pkcs8::write_curve_key(kind, &raw);
-            match encryption {
-                Encryption::None => Ok(der_or_pem(py, encoding, "PRIVATE KEY", &der)?),
-                Encryption::Best(_) | Encryption::Custom(..) => Err(PyValueError::new_err(
-                    "encrypted PKCS#8 output is not available yet in oxicrypt",
-                )
-                .into()),
-            }
-        }
+        PrivateFormat::PKCS8 => encode_private(
+            py,
+            encoding,
+            PrivateDer::Pkcs8(oxicrypt_keys::pkcs8::write_curve_key(kind, &raw)),
+            encryption,
+        ),
         _ => Err(PyValueError::new_err("format is invalid with this key").into()),
     }
 }
@@ -216,11 +212,12 @@ macro_rules! curve_module {
                     curves::public_bytes(py, KIND, &self.pkey, encoding, format)
                 }
 
-                fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-                    match other.cast::<$public>() {
-                        Ok(other) => self.pkey.public_eq(&other.get().pkey),
-                        Err(_) => false,
-                    }
+                fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> Py<PyAny> {
+                    let equal = other
+                        .cast::<$public>()
+                        .ok()
+                        .map(|other| self.pkey.public_eq(&other.get().pkey));
+                    crate::keys::eq_result(py, equal)
                 }
 
                 fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {

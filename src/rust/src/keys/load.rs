@@ -7,10 +7,15 @@ use pyo3::prelude::*;
 
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
-use crate::keys::{curves, rsa};
+use crate::keys::{curves, ec, rsa};
 use oxicrypt_keys::key::CurveKind;
 
-const PRIVATE_LABELS: &[&str] = &["PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY"];
+const PRIVATE_LABELS: &[&str] = &[
+    "PRIVATE KEY",
+    "ENCRYPTED PRIVATE KEY",
+    "RSA PRIVATE KEY",
+    "EC PRIVATE KEY",
+];
 const PUBLIC_LABELS: &[&str] = &["PUBLIC KEY", "RSA PUBLIC KEY"];
 
 fn private_key_object(
@@ -40,6 +45,11 @@ fn private_key_object(
             let pkey = py.detach(|| rsa::private_key_from_components(&key, check_rsa))?;
             Py::new(py, rsa::RsaPrivateKey { pkey })?.into_any()
         }
+        PrivateKeyData::Ec(key) => {
+            let name = ec::curve_name_for_container(&key.curve)?;
+            let pkey = ec::private_key_from_scalar(name, &key.scalar, key.point.as_deref())?;
+            Py::new(py, ec::EcPrivateKey::new(py, pkey)?)?.into_any()
+        }
     })
 }
 
@@ -66,36 +76,113 @@ fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoResult<Py<PyAn
             let pkey = rsa::public_key_from_components(&key)?;
             Py::new(py, rsa::RsaPublicKey { pkey })?.into_any()
         }
+        PublicKeyData::Ec(key) => {
+            let name = ec::curve_name_for_container(&key.curve)?;
+            let pkey = ec::public_key_from_point(name, &key.point)?;
+            Py::new(py, ec::EcPublicKey::new(py, pkey)?)?.into_any()
+        }
     })
 }
 
-/// A DER private key in any container oxicrypt reads.
-fn parse_private_der(der: &[u8], password: Option<&[u8]>) -> CryptoResult<PrivateKeyData> {
-    // PKCS#8 first; a DER key that is not PKCS#8 may be a traditional PKCS#1 RSA key, as
-    // OpenSSL's d2i_AutoPrivateKey also tries. The PKCS#8 error is the one reported.
-    let key = match oxicrypt_keys::pkcs8::parse(der) {
-        Ok(key) => key,
-        Err(KeyError::Malformed(pkcs8_error)) => match oxicrypt_keys::rsa::parse_private(der) {
-            Ok(rsa) => PrivateKeyData::Rsa(rsa),
-            Err(_) => return Err(KeyError::Malformed(pkcs8_error).into()),
-        },
-        Err(other) => return Err(other.into()),
-    };
-    if password.is_some() {
-        return Err(
-            PyTypeError::new_err("Password was given but private key is not encrypted.").into(),
-        );
-    }
-    Ok(key)
+fn password_given_error() -> CryptoError {
+    PyTypeError::new_err("Password was given but private key is not encrypted.").into()
 }
 
-fn check_password(password: Option<&Buffer<'_>>) -> CryptoResult<()> {
-    if let Some(p) = password {
-        if p.as_bytes().is_empty() {
-            return Err(PyValueError::new_err("Password must be 1 or more bytes.").into());
+fn decrypt_error(e: oxicrypt_openssl::pbe::PbeError) -> CryptoError {
+    use oxicrypt_openssl::pbe::PbeError;
+    match e {
+        PbeError::BadPassword => {
+            PyValueError::new_err("Incorrect password, could not decrypt key").into()
         }
+        PbeError::Invalid(key_error) => key_error.into(),
+        PbeError::OpenSsl(stack) => stack.into(),
+        other @ PbeError::Unsupported(_) => PyValueError::new_err(other.to_string()).into(),
     }
-    Ok(())
+}
+
+/// The password for an encrypted key; an empty one counts as none, as in the reference.
+fn required_password(password: Option<&[u8]>) -> CryptoResult<&[u8]> {
+    match password {
+        Some(p) if !p.is_empty() => Ok(p),
+        _ => Err(KeyError::PasswordRequired.into()),
+    }
+}
+
+/// Decrypts a DER EncryptedPrivateKeyInfo and parses the PKCS#8 key inside.
+fn decrypt_pkcs8(
+    py: Python<'_>,
+    info: &oxicrypt_keys::pbes::EncryptedPrivateKeyInfo,
+    password: Option<&[u8]>,
+) -> CryptoResult<PrivateKeyData> {
+    let password = required_password(password)?;
+    // Key derivation is deliberately slow: let other threads run meanwhile.
+    let der = py
+        .detach(|| oxicrypt_openssl::pbe::decrypt_pkcs8(info, password))
+        .map_err(decrypt_error)?;
+    Ok(oxicrypt_keys::pkcs8::parse(&der)?)
+}
+
+/// A DER private key in any container oxicrypt reads: PKCS#8, encrypted PKCS#8, or the
+/// traditional PKCS#1 RSA and SEC 1 EC forms (as OpenSSL's d2i_AutoPrivateKey tries).
+/// When nothing fits, the PKCS#8 error is the one reported.
+fn parse_private_der(
+    py: Python<'_>,
+    der: &[u8],
+    password: Option<&[u8]>,
+) -> CryptoResult<PrivateKeyData> {
+    let pkcs8_error = match oxicrypt_keys::pkcs8::parse(der) {
+        Ok(_) if password.is_some() => return Err(password_given_error()),
+        Ok(key) => return Ok(key),
+        Err(KeyError::Malformed(what)) => what,
+        Err(other) => return Err(other.into()),
+    };
+    if let Ok(info) = oxicrypt_keys::pbes::parse_encrypted(der) {
+        return decrypt_pkcs8(py, &info, password);
+    }
+    let traditional = if let Ok(rsa) = oxicrypt_keys::rsa::parse_private(der) {
+        PrivateKeyData::Rsa(rsa)
+    } else if let Ok(ec) = oxicrypt_keys::ec::parse_private(der, None) {
+        PrivateKeyData::Ec(ec)
+    } else {
+        return Err(KeyError::Malformed(pkcs8_error).into());
+    };
+    if password.is_some() {
+        return Err(password_given_error());
+    }
+    Ok(traditional)
+}
+
+/// A traditional PEM key ("RSA PRIVATE KEY", "EC PRIVATE KEY"), decrypting it first when
+/// its headers say it is encrypted.
+fn parse_traditional_pem(
+    py: Python<'_>,
+    block: &oxicrypt_keys::pem::PemBlock,
+    password: Option<&[u8]>,
+) -> CryptoResult<PrivateKeyData> {
+    let decrypted;
+    let der = match oxicrypt_keys::pbes::parse_dek_info(&block.headers)? {
+        Some(enc) => {
+            let password = required_password(password)?;
+            decrypted = py
+                .detach(|| oxicrypt_openssl::pbe::decrypt_legacy_pem(&enc, &block.der, password))
+                .map_err(decrypt_error)?;
+            &decrypted[..]
+        }
+        None if password.is_some() => return Err(password_given_error()),
+        None => &block.der[..],
+    };
+    let parsed = if block.label == "EC PRIVATE KEY" {
+        oxicrypt_keys::ec::parse_private(der, None).map(PrivateKeyData::Ec)
+    } else {
+        oxicrypt_keys::rsa::parse_private(der).map(PrivateKeyData::Rsa)
+    };
+    // A wrong password that happened to leave valid padding yields garbage, not a key.
+    parsed.map_err(|e| match (e, block.headers.is_empty()) {
+        (KeyError::Malformed(_), false) => {
+            PyValueError::new_err("Incorrect password, could not decrypt key").into()
+        }
+        (e, _) => e.into(),
+    })
 }
 
 fn pem_error(e: KeyError) -> CryptoError {
@@ -119,8 +206,8 @@ pub fn load_der_private_key(
     unsafe_skip_rsa_key_validation: bool,
 ) -> CryptoResult<Py<PyAny>> {
     let _ = (backend, unsafe_skip_rsa_key_validation);
-    check_password(password.as_ref())?;
-    let key = parse_private_der(data.as_bytes(), password.as_ref().map(|p| p.as_bytes()))?;
+    let password = password.as_ref().map(|p| p.as_bytes());
+    let key = parse_private_der(py, data.as_bytes(), password)?;
     private_key_object(py, key, !unsafe_skip_rsa_key_validation)
 }
 
@@ -134,32 +221,16 @@ pub fn load_pem_private_key(
     unsafe_skip_rsa_key_validation: bool,
 ) -> CryptoResult<Py<PyAny>> {
     let _ = (backend, unsafe_skip_rsa_key_validation);
-    check_password(password.as_ref())?;
+    let password = password.as_ref().map(|p| p.as_bytes());
     let block =
         oxicrypt_keys::pem::find_block(data.as_bytes(), PRIVATE_LABELS).map_err(pem_error)?;
-    if block.label == "ENCRYPTED PRIVATE KEY" {
-        return Err(CryptoError::Unsupported(
-            "encrypted PKCS#8 keys are not supported yet".to_owned(),
-            crate::error::Reason::UnsupportedSerialization,
-        ));
-    }
     let key = match block.label.as_str() {
-        "RSA PRIVATE KEY" => {
-            if !block.headers.is_empty() {
-                return Err(CryptoError::Unsupported(
-                    "legacy encrypted PEM keys are not supported yet".to_owned(),
-                    crate::error::Reason::UnsupportedSerialization,
-                ));
-            }
-            if password.is_some() {
-                return Err(PyTypeError::new_err(
-                    "Password was given but private key is not encrypted.",
-                )
-                .into());
-            }
-            PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(&block.der)?)
+        "ENCRYPTED PRIVATE KEY" => {
+            let info = oxicrypt_keys::pbes::parse_encrypted(&block.der)?;
+            decrypt_pkcs8(py, &info, password)?
         }
-        _ => parse_private_der(&block.der, password.as_ref().map(|p| p.as_bytes()))?,
+        "RSA PRIVATE KEY" | "EC PRIVATE KEY" => parse_traditional_pem(py, &block, password)?,
+        _ => parse_private_der(py, &block.der, password)?,
     };
     private_key_object(py, key, !unsafe_skip_rsa_key_validation)
 }

@@ -50,7 +50,7 @@ fn mgf1_digest(padding: &Bound<'_, PyAny>) -> CryptoResult<&'static MdRef> {
     if !is(&mgf, "MGF1")? {
         return Err(CryptoError::Unsupported(
             "Only MGF1 is supported by this backend.".to_owned(),
-            Reason::UnsupportedMgf,
+            Reason::Mgf,
         ));
     }
     Ok(resolve(&mgf.getattr("_algorithm")?)?.md)
@@ -97,6 +97,6 @@ pub fn extract(padding: &Bound<'_, PyAny>) -> CryptoResult<RsaPadding> {
     let name: String = padding.getattr("name")?.extract()?;
     Err(CryptoError::Unsupported(
         format!("{name} is not supported by this backend."),
-        Reason::UnsupportedPadding,
+        Reason::Padding,
     ))
 }

@@ -15,8 +15,8 @@ use pyo3::types::{PyBytes, PyInt, PyType};
 use super::bignum::bn_to_int;
 use super::padding::{self, RsaPadding, SaltLength};
 use super::serialization::{
-    check_private_request, check_public_request, der_or_pem, Encoding, Encryption, PrivateFormat,
-    PublicFormat,
+    check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
+    PrivateFormat, PublicFormat,
 };
 use crate::algorithms::resolve;
 use crate::buf::Buffer;
@@ -134,7 +134,7 @@ fn configure_signature<T: HasPublic>(
         (RsaPadding::Oaep { .. }, _) => {
             return Err(CryptoError::Unsupported(
                 "EME-OAEP is not supported by this backend.".to_owned(),
-                crate::error::Reason::UnsupportedPadding,
+                crate::error::Reason::Padding,
             ))
         }
     }
@@ -157,7 +157,7 @@ fn configure_encryption<T>(ctx: &mut PkeyCtx<T>, padding: &RsaPadding) -> Crypto
         RsaPadding::Pss { .. } => {
             return Err(CryptoError::Unsupported(
                 "EMSA-PSS is not supported by this backend.".to_owned(),
-                crate::error::Reason::UnsupportedPadding,
+                crate::error::Reason::Padding,
             ))
         }
     }
@@ -315,19 +315,15 @@ impl RsaPrivateKey {
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let encryption = check_private_request(encoding, format, encryption_algorithm)?;
         let key = components(&self.pkey.rsa()?);
-        let (label, der) = match format {
-            PrivateFormat::PKCS8 => ("PRIVATE KEY", oxicrypt_keys::pkcs8::write_rsa_key(&key)?),
-            PrivateFormat::TraditionalOpenSSL => {
-                ("RSA PRIVATE KEY", oxicrypt_keys::rsa::write_private(&key)?)
-            }
+        let container = match format {
+            PrivateFormat::PKCS8 => PrivateDer::Pkcs8(oxicrypt_keys::pkcs8::write_rsa_key(&key)?),
+            PrivateFormat::TraditionalOpenSSL => PrivateDer::Traditional {
+                label: "RSA PRIVATE KEY",
+                der: oxicrypt_keys::rsa::write_private(&key)?,
+            },
             _ => return Err(value_error("format is invalid with this key")),
         };
-        match encryption {
-            Encryption::None => Ok(der_or_pem(py, encoding, label, &der)?),
-            _ => Err(value_error(
-                "encrypted private key output is not available yet in oxicrypt",
-            )),
-        }
+        encode_private(py, encoding, container, encryption)
     }
 
     fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
@@ -468,11 +464,12 @@ impl RsaPublicKey {
         }
     }
 
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.cast::<RsaPublicKey>() {
-            Ok(other) => self.pkey.public_eq(&other.get().pkey),
-            Err(_) => false,
-        }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> Py<PyAny> {
+        let equal = other
+            .cast::<RsaPublicKey>()
+            .ok()
+            .map(|other| self.pkey.public_eq(&other.get().pkey));
+        crate::keys::eq_result(py, equal)
     }
 
     fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {

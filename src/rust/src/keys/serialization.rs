@@ -7,6 +7,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyType};
 
+use crate::error::{CryptoError, CryptoResult};
+
 #[allow(clippy::upper_case_acronyms)]
 #[pyclass(
     eq,
@@ -137,9 +139,9 @@ pub enum Encryption {
     None,
     /// `BestAvailableEncryption(password)`: oxicrypt's strongest scheme for the format.
     Best(Vec<u8>),
-    /// `format.encryption_builder()...build(password)`: parameters chosen by the caller,
-    /// kept as the Python object so each format reads the parameters it understands.
-    Custom(Vec<u8>, Py<PyAny>),
+    /// `format.encryption_builder()...build(password)`: parameters chosen by the caller
+    /// for the OpenSSH or PKCS#12 formats.
+    Custom,
 }
 
 impl Encryption {
@@ -155,12 +157,10 @@ impl Encryption {
             let wanted = obj.getattr("_format")?;
             let wanted = wanted.cast::<PrivateFormat>()?.get();
             if *wanted != format {
-                return Err(PyValueError::new_err(
-                    "Encryption builder was created for a different format",
-                ));
+                // Parameters chosen for one format mean nothing to another.
+                return Err(PyValueError::new_err("Unsupported encryption type"));
             }
-            let password: Vec<u8> = obj.getattr("password")?.extract()?;
-            return Ok(Encryption::Custom(password, obj.clone().unbind()));
+            return Ok(Encryption::Custom);
         }
         if is_instance_of(obj, "KeySerializationEncryption")? {
             return Err(PyValueError::new_err("Unsupported encryption type"));
@@ -246,5 +246,71 @@ pub fn der_or_pem<'py>(
         _ => Err(PyTypeError::new_err(
             "encoding must be Encoding.DER or Encoding.PEM",
         )),
+    }
+}
+
+/// A private key written in a container, before encoding and encryption.
+pub enum PrivateDer {
+    /// A PKCS#8 PrivateKeyInfo.
+    Pkcs8(Vec<u8>),
+    /// A traditional OpenSSL container (PKCS#1 RSA, SEC 1 EC, ...) and its PEM label.
+    Traditional { label: &'static str, der: Vec<u8> },
+}
+
+fn pbe_error(e: oxicrypt_openssl::pbe::PbeError) -> CryptoError {
+    match e {
+        oxicrypt_openssl::pbe::PbeError::OpenSsl(stack) => stack.into(),
+        other => PyValueError::new_err(other.to_string()).into(),
+    }
+}
+
+/// Encodes (PEM or DER) and, as asked, encrypts a private key container: PKCS#8 becomes an
+/// EncryptedPrivateKeyInfo (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC); a traditional PEM
+/// key gets OpenSSL's legacy `Proc-Type`/`DEK-Info` encryption with AES-256-CBC.
+pub fn encode_private<'py>(
+    py: Python<'py>,
+    encoding: Encoding,
+    container: PrivateDer,
+    encryption: Encryption,
+) -> CryptoResult<Bound<'py, PyBytes>> {
+    match (container, encryption) {
+        (PrivateDer::Pkcs8(der), Encryption::None) => {
+            Ok(der_or_pem(py, encoding, "PRIVATE KEY", &der)?)
+        }
+        (PrivateDer::Pkcs8(der), Encryption::Best(password)) => {
+            let encrypted = py
+                .detach(|| {
+                    oxicrypt_openssl::pbe::encrypt_pkcs8(
+                        &der,
+                        &password,
+                        oxicrypt_openssl::pbe::DEFAULT_PBKDF2_ITERATIONS,
+                    )
+                })
+                .map_err(pbe_error)?;
+            Ok(der_or_pem(
+                py,
+                encoding,
+                "ENCRYPTED PRIVATE KEY",
+                &encrypted,
+            )?)
+        }
+        (PrivateDer::Traditional { label, der }, Encryption::None) => {
+            Ok(der_or_pem(py, encoding, label, &der)?)
+        }
+        (PrivateDer::Traditional { .. }, Encryption::Best(_)) if encoding == Encoding::DER => {
+            Err(PyValueError::new_err(
+                "Encryption is not supported for DER encoded traditional OpenSSL keys",
+            )
+            .into())
+        }
+        (PrivateDer::Traditional { label, der }, Encryption::Best(password)) => {
+            let cipher = oxicrypt_keys::pbes::BlockCipher::Aes256Cbc;
+            let (enc, encrypted) =
+                oxicrypt_openssl::pbe::encrypt_legacy_pem(&der, &password, cipher)
+                    .map_err(pbe_error)?;
+            let pem = oxicrypt_keys::pbes::encode_legacy_pem(label, &enc, &encrypted);
+            Ok(PyBytes::new(py, pem.as_bytes()))
+        }
+        (_, Encryption::Custom) => Err(PyValueError::new_err("Unsupported encryption type").into()),
     }
 }

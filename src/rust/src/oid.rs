@@ -1,0 +1,69 @@
+//! `ObjectIdentifier`: a dotted-decimal OID, validated as DER can encode it.
+
+use oxicrypt_keys::oids::Oid;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+#[pyclass(frozen, module = "oxicrypt._rust.oid", name = "ObjectIdentifier")]
+pub struct ObjectIdentifier {
+    pub(crate) oid: Oid,
+}
+
+impl ObjectIdentifier {
+    pub fn from_oid(oid: Oid) -> ObjectIdentifier {
+        ObjectIdentifier { oid }
+    }
+}
+
+#[pymethods]
+impl ObjectIdentifier {
+    #[new]
+    fn new(value: &str) -> PyResult<ObjectIdentifier> {
+        let oid = oxicrypt_keys::oids::parse_dotted(value).ok_or_else(|| {
+            PyValueError::new_err(format!("{value:?} is not a valid object identifier"))
+        })?;
+        Ok(ObjectIdentifier { oid })
+    }
+
+    #[getter]
+    fn dotted_string(&self) -> String {
+        self.oid.to_string()
+    }
+
+    /// The OID's name where one is registered. oxicrypt registers names together with
+    /// the X.509 objects that use them, so for now every OID is unnamed.
+    #[getter]
+    fn _name(&self) -> &'static str {
+        "Unknown OID"
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.cast::<ObjectIdentifier>() {
+            Ok(other) => self.oid == other.get().oid,
+            Err(_) => false,
+        }
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.oid.to_string().hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ObjectIdentifier(oid={}, name={})>",
+            self.oid,
+            self._name()
+        )
+    }
+
+    fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
+        slf
+    }
+}
