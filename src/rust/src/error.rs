@@ -86,6 +86,9 @@ impl From<CryptoError> for PyErr {
                 Reason::PublicKeyAlgorithm,
             )
             .into(),
+            CryptoError::Key(e @ KeyError::PemLabelNotFound(_)) => {
+                PyValueError::new_err(format!("Could not deserialize key data: {e}"))
+            }
             CryptoError::Key(KeyError::PasswordRequired) => {
                 PyTypeError::new_err("Password was not given but private key is encrypted")
             }

@@ -55,7 +55,9 @@ pub fn openssl_load_private_key<'py>(
 ) -> Decoded<'py> {
     let key = match (pem, password) {
         (true, Some(pw)) => PKey::private_key_from_pem_passphrase(data, pw),
-        (true, None) => PKey::private_key_from_pem(data),
+        // A callback that supplies no password, so that an encrypted key is rejected
+        // instead of OpenSSL prompting on the terminal.
+        (true, None) => PKey::private_key_from_pem_callback(data, |_| Ok(0)),
         (false, Some(pw)) => PKey::private_key_from_pkcs8_passphrase(data, pw),
         (false, None) => PKey::private_key_from_der(data),
     };

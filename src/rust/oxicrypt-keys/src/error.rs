@@ -11,6 +11,8 @@ pub enum KeyError {
     UnsupportedAlgorithm(String),
     /// The key is encrypted and no password was given.
     PasswordRequired,
+    /// Valid PEM, but no block with one of the expected labels.
+    PemLabelNotFound(String),
 }
 
 impl KeyError {
@@ -25,6 +27,7 @@ impl fmt::Display for KeyError {
             KeyError::Malformed(what) => write!(f, "malformed key data: {what}"),
             KeyError::UnsupportedAlgorithm(what) => write!(f, "unsupported key algorithm: {what}"),
             KeyError::PasswordRequired => write!(f, "the key is encrypted; a password is required"),
+            KeyError::PemLabelNotFound(labels) => write!(f, "no PEM block labelled {labels}"),
         }
     }
 }

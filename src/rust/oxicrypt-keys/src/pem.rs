@@ -18,22 +18,27 @@ pub fn find_block(data: &[u8], labels: &[&str]) -> Result<PemBlock, KeyError> {
     let block = blocks
         .into_iter()
         .find(|b| labels.contains(&b.tag()))
-        .ok_or_else(|| {
-            KeyError::malformed(format!(
-                "no PEM block labelled {} found",
-                labels.join(" or ")
-            ))
-        })?;
+        .ok_or_else(|| KeyError::PemLabelNotFound(labels.join(" or ")))?;
+    Ok(into_block(block))
+}
+
+/// The first PEM block, whatever its label (text before it is skipped).
+pub fn first_block(data: &[u8]) -> Result<PemBlock, KeyError> {
+    let block = pem::parse(data).map_err(|e| KeyError::malformed(format!("PEM: {e}")))?;
+    Ok(into_block(block))
+}
+
+fn into_block(block: pem::Pem) -> PemBlock {
     let headers = block
         .headers()
         .iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-    Ok(PemBlock {
+    PemBlock {
         label: block.tag().to_owned(),
         headers,
         der: block.into_contents(),
-    })
+    }
 }
 
 /// Encodes `der` as a PEM block the way OpenSSL does: 64-column base64, LF line ends.
@@ -59,7 +64,11 @@ mod tests {
         let block = find_block(text.as_bytes(), &["PUBLIC KEY"]).unwrap();
         assert_eq!(block.label, "PUBLIC KEY");
         assert_eq!(block.der, b"\x03\x04\x05");
-        assert!(find_block(text.as_bytes(), &["PRIVATE KEY"]).is_err());
+        assert!(matches!(
+            find_block(text.as_bytes(), &["PRIVATE KEY"]),
+            Err(KeyError::PemLabelNotFound(_))
+        ));
+        assert_eq!(first_block(text.as_bytes()).unwrap().label, "CERTIFICATE");
         assert!(find_block(b"", &["PRIVATE KEY"]).is_err());
     }
 

@@ -152,49 +152,72 @@ fn parse_private_der(
     Ok(traditional)
 }
 
-/// A traditional PEM key ("RSA PRIVATE KEY", "EC PRIVATE KEY"), decrypting it first when
-/// its headers say it is encrypted.
-fn parse_traditional_pem(
+/// The DER inside a traditional PEM block ("RSA PRIVATE KEY", "EC PRIVATE KEY").
+fn parse_traditional(
+    label: &str,
+    der: &[u8],
+    password: Option<&[u8]>,
+) -> CryptoResult<PrivateKeyData> {
+    if password.is_some() {
+        return Err(password_given_error());
+    }
+    Ok(if label == "EC PRIVATE KEY" {
+        PrivateKeyData::Ec(oxicrypt_keys::ec::parse_private(der, None)?)
+    } else {
+        PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(der)?)
+    })
+}
+
+/// A PEM block with OpenSSL's legacy `Proc-Type`/`DEK-Info` encryption: decrypted with the
+/// password, then read as its label says.
+fn parse_legacy_encrypted_pem(
     py: Python<'_>,
     block: &oxicrypt_keys::pem::PemBlock,
     password: Option<&[u8]>,
 ) -> CryptoResult<PrivateKeyData> {
-    let decrypted;
-    let der = match oxicrypt_keys::pbes::parse_dek_info(&block.headers)? {
-        Some(enc) => {
-            let password = required_password(password)?;
-            decrypted = py
-                .detach(|| oxicrypt_openssl::pbe::decrypt_legacy_pem(&enc, &block.der, password))
-                .map_err(decrypt_error)?;
-            &decrypted[..]
-        }
-        None if password.is_some() => return Err(password_given_error()),
-        None => &block.der[..],
+    let Some(enc) = oxicrypt_keys::pbes::parse_dek_info(&block.headers)? else {
+        // Headers that do not say "encrypted": read the block as if they were absent.
+        return match block.label.as_str() {
+            "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
+                parse_traditional(&block.label, &block.der, password)
+            }
+            _ => parse_private_der(py, &block.der, password),
+        };
     };
-    let parsed = if block.label == "EC PRIVATE KEY" {
-        oxicrypt_keys::ec::parse_private(der, None).map(PrivateKeyData::Ec)
-    } else {
-        oxicrypt_keys::rsa::parse_private(der).map(PrivateKeyData::Rsa)
+    let password = required_password(password)?;
+    let der = py
+        .detach(|| oxicrypt_openssl::pbe::decrypt_legacy_pem(&enc, &block.der, password))
+        .map_err(decrypt_error)?;
+    let parsed = match block.label.as_str() {
+        "EC PRIVATE KEY" => oxicrypt_keys::ec::parse_private(&der, None).map(PrivateKeyData::Ec),
+        "RSA PRIVATE KEY" => oxicrypt_keys::rsa::parse_private(&der).map(PrivateKeyData::Rsa),
+        _ => oxicrypt_keys::pkcs8::parse(&der),
     };
     // A wrong password that happened to leave valid padding yields garbage, not a key.
-    parsed.map_err(|e| match (e, block.headers.is_empty()) {
-        (KeyError::Malformed(_), false) => {
+    parsed.map_err(|e| match e {
+        KeyError::Malformed(_) => {
             PyValueError::new_err("Incorrect password, could not decrypt key").into()
         }
-        (e, _) => e.into(),
+        e => e.into(),
     })
 }
 
-fn pem_error(e: KeyError) -> CryptoError {
+fn pem_error(e: KeyError, missing_label: &'static str) -> CryptoError {
     match e {
         KeyError::Malformed(what) => PyValueError::new_err(format!(
             "Unable to load PEM file: {what}. Check that the data is a PEM-encoded key \
              (-----BEGIN ...----- lines around base64)."
         ))
         .into(),
+        KeyError::PemLabelNotFound(_) => PyValueError::new_err(missing_label).into(),
         other => other.into(),
     }
 }
+
+const NO_PRIVATE_KEY_LABEL: &str = "Valid PEM but no BEGIN/END delimiters for a private key \
+     found. Are you sure this is a private key?";
+const NO_PUBLIC_KEY_LABEL: &str = "Valid PEM but no BEGIN PUBLIC KEY/END PUBLIC KEY \
+     delimiters. Are you sure this is a public key?";
 
 #[pyfunction]
 #[pyo3(signature = (data, password, backend=None, *, unsafe_skip_rsa_key_validation=false))]
@@ -222,14 +245,17 @@ pub fn load_pem_private_key(
 ) -> CryptoResult<Py<PyAny>> {
     let _ = (backend, unsafe_skip_rsa_key_validation);
     let password = password.as_ref().map(|p| p.as_bytes());
-    let block =
-        oxicrypt_keys::pem::find_block(data.as_bytes(), PRIVATE_LABELS).map_err(pem_error)?;
+    let block = oxicrypt_keys::pem::find_block(data.as_bytes(), PRIVATE_LABELS)
+        .map_err(|e| pem_error(e, NO_PRIVATE_KEY_LABEL))?;
     let key = match block.label.as_str() {
         "ENCRYPTED PRIVATE KEY" => {
             let info = oxicrypt_keys::pbes::parse_encrypted(&block.der)?;
             decrypt_pkcs8(py, &info, password)?
         }
-        "RSA PRIVATE KEY" | "EC PRIVATE KEY" => parse_traditional_pem(py, &block, password)?,
+        _ if !block.headers.is_empty() => parse_legacy_encrypted_pem(py, &block, password)?,
+        "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
+            parse_traditional(&block.label, &block.der, password)?
+        }
         _ => parse_private_der(py, &block.der, password)?,
     };
     private_key_object(py, key, !unsafe_skip_rsa_key_validation)
@@ -266,8 +292,12 @@ pub fn load_pem_public_key(
     backend: Option<&Bound<'_, PyAny>>,
 ) -> CryptoResult<Py<PyAny>> {
     let _ = backend;
-    let block =
-        oxicrypt_keys::pem::find_block(data.as_bytes(), PUBLIC_LABELS).map_err(pem_error)?;
+    // Public keys come from the first PEM block only, as in the reference.
+    let block = oxicrypt_keys::pem::first_block(data.as_bytes())
+        .map_err(|e| pem_error(e, NO_PUBLIC_KEY_LABEL))?;
+    if !PUBLIC_LABELS.contains(&block.label.as_str()) {
+        return Err(PyValueError::new_err(NO_PUBLIC_KEY_LABEL).into());
+    }
     let key = if block.label == "RSA PUBLIC KEY" {
         PublicKeyData::Rsa(oxicrypt_keys::rsa::parse_public(&block.der)?)
     } else {

@@ -192,7 +192,25 @@ pub fn private_key_from_components(key: &RsaPrivate, check: bool) -> CryptoResul
     Ok(PKey::from_rsa(rsa)?)
 }
 
+/// Checks an RSA public key as the reference does before using it.
+fn check_public(key: &RsaPublic) -> CryptoResult<()> {
+    let n = openssl::bn::BigNum::from_slice(&key.n)?;
+    let e = openssl::bn::BigNum::from_slice(&key.e)?;
+    let three = openssl::bn::BigNum::from_u32(3)?;
+    if n < three {
+        return Err(value_error("n must be >= 3."));
+    }
+    if e < three || e >= n {
+        return Err(value_error("e must be >= 3 and < n."));
+    }
+    if !e.is_bit_set(0) {
+        return Err(value_error("e must be odd."));
+    }
+    Ok(())
+}
+
 pub fn public_key_from_components(key: &RsaPublic) -> CryptoResult<PKey<Public>> {
+    check_public(key)?;
     let rsa = Rsa::from_public_components(
         openssl::bn::BigNum::from_slice(&key.n)?,
         openssl::bn::BigNum::from_slice(&key.e)?,

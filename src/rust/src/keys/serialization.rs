@@ -11,9 +11,6 @@ use crate::error::{CryptoError, CryptoResult};
 
 #[allow(clippy::upper_case_acronyms)]
 #[pyclass(
-    eq,
-    eq_int,
-    hash,
     frozen,
     from_py_object,
     module = "oxicrypt.hazmat.primitives._serialization"
@@ -35,9 +32,6 @@ pub enum Encoding {
 }
 
 #[pyclass(
-    eq,
-    eq_int,
-    hash,
     frozen,
     from_py_object,
     module = "oxicrypt.hazmat.primitives._serialization"
@@ -55,8 +49,33 @@ pub enum PrivateFormat {
     PKCS12,
 }
 
-#[pymethods]
-impl PrivateFormat {
+/// Members compare equal only to themselves (not to their int values, unlike a default
+/// PyO3 enum) and hash by identity of member, as in the reference.
+macro_rules! member_comparisons {
+    ($enum:ty { $($extra:tt)* }) => {
+        #[pymethods]
+        impl $enum {
+            fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> Py<PyAny> {
+                let equal = other.cast::<$enum>().ok().map(|o| o.get() == self);
+                crate::keys::eq_result(py, equal)
+            }
+
+            fn __hash__(&self) -> u64 {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                (stringify!($enum), *self as u8).hash(&mut hasher);
+                hasher.finish()
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+member_comparisons!(Encoding {});
+member_comparisons!(PublicFormat {});
+member_comparisons!(ParameterFormat {});
+member_comparisons!(PrivateFormat {
     /// A builder for encryption with chosen parameters (KDF rounds, MAC hash, PBES
     /// algorithm); only the OpenSSH and PKCS#12 formats take them.
     fn encryption_builder(slf: &Bound<'_, Self>) -> PyResult<Py<PyAny>> {
@@ -74,12 +93,9 @@ impl PrivateFormat {
             )),
         }
     }
-}
+});
 
 #[pyclass(
-    eq,
-    eq_int,
-    hash,
     frozen,
     from_py_object,
     module = "oxicrypt.hazmat.primitives._serialization"
@@ -99,9 +115,6 @@ pub enum PublicFormat {
 }
 
 #[pyclass(
-    eq,
-    eq_int,
-    hash,
     frozen,
     from_py_object,
     module = "oxicrypt.hazmat.primitives._serialization"
@@ -176,8 +189,7 @@ impl Encryption {
 }
 
 /// Checks the rules every key type shares for `private_bytes` and returns the parsed
-/// encryption request. Raw is only valid as Raw/Raw/NoEncryption; the container formats
-/// need PEM or DER, and OpenSSH needs PEM.
+/// encryption request. Raw is only valid as Raw/Raw/NoEncryption, and OpenSSH needs PEM.
 pub fn check_private_request(
     encoding: Encoding,
     format: PrivateFormat,
@@ -201,11 +213,8 @@ pub fn check_private_request(
         }
         return Ok(enc);
     }
-    if encoding != Encoding::PEM && encoding != Encoding::DER {
-        return Err(PyTypeError::new_err(
-            "encoding must be Encoding.DER or Encoding.PEM",
-        ));
-    }
+    // The encoding is checked when the container is encoded, after the key has checked
+    // the format: an invalid format is reported before an invalid encoding.
     Ok(enc)
 }
 
