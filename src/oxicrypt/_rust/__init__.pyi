@@ -1,6 +1,8 @@
 # Type stubs for the extension module oxicrypt._rust (built from src/rust).
 from oxicrypt._rust import asn1 as asn1
 from oxicrypt._rust import constant_time as constant_time
+from oxicrypt._rust import dh as dh
+from oxicrypt._rust import dsa as dsa
 from oxicrypt._rust import ec as ec
 from oxicrypt._rust import ed448 as ed448
 from oxicrypt._rust import ed25519 as ed25519

@@ -49,7 +49,9 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(keys::load::load_der_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(keys::load::load_pem_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(keys::load::load_der_public_key, m)?)?;
-        m.add_function(wrap_pyfunction!(keys::load::load_pem_public_key, m)?)
+        m.add_function(wrap_pyfunction!(keys::load::load_pem_public_key, m)?)?;
+        m.add_function(wrap_pyfunction!(keys::load::load_der_parameters, m)?)?;
+        m.add_function(wrap_pyfunction!(keys::load::load_pem_parameters, m)?)
     })?;
     add_submodule(m, "ed25519", keys::curves::ed25519::register)?;
     add_submodule(m, "ed448", keys::curves::ed448::register)?;
@@ -57,6 +59,8 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "x448", keys::curves::x448::register)?;
     add_submodule(m, "rsa", keys::rsa::register)?;
     add_submodule(m, "ec", keys::ec::register)?;
+    add_submodule(m, "dsa", keys::dsa::register)?;
+    add_submodule(m, "dh", keys::dh::register)?;
     add_submodule(m, "oid", |m| m.add_class::<oid::ObjectIdentifier>())?;
     add_submodule(m, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;

@@ -1,5 +1,7 @@
 //! The key material a container holds, independent of the container.
 
+use crate::dh::{DhPrivate, DhPublic};
+use crate::dsa::{DsaPrivate, DsaPublic};
 use crate::ec::{EcPrivate, EcPublic};
 use crate::rsa::{RsaPrivate, RsaPublic};
 
@@ -12,6 +14,8 @@ pub enum PublicKeyData {
     X448(Vec<u8>),
     Rsa(RsaPublic),
     Ec(EcPublic),
+    Dsa(DsaPublic),
+    Dh(DhPublic),
 }
 
 /// A private key as found in a PKCS#8 PrivateKeyInfo or a traditional container.
@@ -23,6 +27,8 @@ pub enum PrivateKeyData {
     X448(Vec<u8>),
     Rsa(RsaPrivate),
     Ec(EcPrivate),
+    Dsa(DsaPrivate),
+    Dh(DhPrivate),
 }
 
 /// The four RFC 8410 curves: their OIDs and their key lengths in bytes.

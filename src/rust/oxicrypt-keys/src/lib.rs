@@ -5,6 +5,8 @@
 // The asn1 derives return asn1::ParseError, whose size is that crate's choice.
 #![allow(clippy::result_large_err)]
 
+pub mod dh;
+pub mod dsa;
 pub mod dss;
 pub mod ec;
 pub mod error;

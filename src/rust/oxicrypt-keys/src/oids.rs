@@ -13,6 +13,10 @@ pub const RSA_ENCRYPTION: ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 1,
 pub const RSASSA_PSS: ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 1, 10);
 pub const EC_PUBLIC_KEY: ObjectIdentifier = asn1::oid!(1, 2, 840, 10045, 2, 1);
 pub const DSA: ObjectIdentifier = asn1::oid!(1, 2, 840, 10040, 4, 1);
+/// PKCS #3 dhKeyAgreement.
+pub const DH_KEY_AGREEMENT: ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 3, 1);
+/// X9.42 dhpublicnumber.
+pub const DH_PUBLIC_NUMBER: ObjectIdentifier = asn1::oid!(1, 2, 840, 10046, 2, 1);
 
 /// Named curves oxicrypt supports, by the names their Python classes report.
 const NAMED_CURVES: &[(&str, ObjectIdentifier)] = &[

@@ -1,6 +1,8 @@
 //! PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5208, RFC 5958), with the RFC 8410 key
 //! algorithms.
 
+use crate::dh::{self, DhPrivate};
+use crate::dsa::{self, DsaPrivate};
 use crate::ec::{self, EcPrivate};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PrivateKeyData};
@@ -44,6 +46,23 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
             ));
         }
         return Ok(PrivateKeyData::Rsa(rsa::parse_private(info.private_key)?));
+    }
+    if *oid == oids::DSA || *oid == oids::DH_KEY_AGREEMENT || *oid == oids::DH_PUBLIC_NUMBER {
+        let params = info
+            .algorithm
+            .params
+            .ok_or_else(|| KeyError::malformed("DSA/DH private key without domain parameters"))?;
+        let x = dsa::parse_integer(info.private_key, "private value")?;
+        if *oid == oids::DSA {
+            let params = dsa::parse_params(params.full_data())?;
+            return Ok(PrivateKeyData::Dsa(DsaPrivate { params, y: None, x }));
+        }
+        let params = if *oid == oids::DH_PUBLIC_NUMBER {
+            dh::parse_x942(params.full_data())?
+        } else {
+            dh::parse_pkcs3(params.full_data())?
+        };
+        return Ok(PrivateKeyData::Dh(DhPrivate { params, x }));
     }
     if *oid == oids::EC_PUBLIC_KEY {
         let curve = ec::curve_from_params(info.algorithm.params)?;
@@ -92,6 +111,29 @@ pub fn write_ec_key(key: &EcPrivate) -> Result<Vec<u8>, KeyError> {
             params: Some(params),
         },
         private_key: &inner,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).map_err(|e| KeyError::malformed(format!("PKCS#8: {e}")))
+}
+
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for a DSA or DH key: the OID with its DER
+/// domain parameters, and `x` as an INTEGER.
+pub fn write_integer_key(
+    oid: asn1::ObjectIdentifier,
+    params_der: &[u8],
+    x: &[u8],
+) -> Result<Vec<u8>, KeyError> {
+    let params = asn1::parse_single::<asn1::Tlv<'_>>(params_der)
+        .map_err(|e| KeyError::malformed(format!("domain parameters: {e}")))?;
+    let key = dsa::write_integer(x)?;
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifier {
+            oid,
+            params: Some(params),
+        },
+        private_key: &key,
         attributes: None,
         public_key: None,
     };

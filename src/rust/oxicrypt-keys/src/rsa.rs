@@ -53,14 +53,14 @@ impl std::fmt::Debug for RsaPrivate {
 }
 
 /// Strips the sign byte DER puts before a magnitude whose top bit is set.
-fn magnitude(v: asn1::BigUint<'_>) -> Vec<u8> {
+pub(crate) fn magnitude(v: asn1::BigUint<'_>) -> Vec<u8> {
     let bytes = v.as_bytes();
     let start = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
     bytes.get(start..).unwrap_or_default().to_vec()
 }
 
 /// DER INTEGER contents of a magnitude: minimal, with a sign byte where needed.
-fn der_uint(magnitude: &[u8]) -> Vec<u8> {
+pub(crate) fn der_uint(magnitude: &[u8]) -> Vec<u8> {
     let start = magnitude
         .iter()
         .position(|b| *b != 0)

@@ -1,5 +1,7 @@
 //! SubjectPublicKeyInfo (RFC 5280, section 4.1.2.7), with the RFC 8410 key algorithms.
 
+use crate::dh::{self, DhPublic};
+use crate::dsa::{self, DsaPublic};
 use crate::ec::{self, EcPublic};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PublicKeyData};
@@ -50,6 +52,9 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
             spki.subject_public_key.as_bytes(),
         )?));
     }
+    if *oid == oids::DSA || *oid == oids::DH_KEY_AGREEMENT || *oid == oids::DH_PUBLIC_NUMBER {
+        return parse_integer_key(oid, &spki);
+    }
     if *oid == oids::EC_PUBLIC_KEY {
         let curve = ec::curve_from_params(spki.algorithm.params)?;
         if spki.subject_public_key.padding_bits() != 0 {
@@ -83,6 +88,52 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
         )));
     }
     Ok(kind.public(bits.as_bytes().to_vec()))
+}
+
+/// DSA and DH public keys: domain parameters in the AlgorithmIdentifier, `y` as an
+/// INTEGER inside the BIT STRING.
+fn parse_integer_key(
+    oid: &asn1::ObjectIdentifier,
+    spki: &SubjectPublicKeyInfo<'_>,
+) -> Result<PublicKeyData, KeyError> {
+    let params = spki
+        .algorithm
+        .params
+        .ok_or_else(|| KeyError::malformed("DSA/DH public key without domain parameters"))?;
+    if spki.subject_public_key.padding_bits() != 0 {
+        return Err(KeyError::malformed("public key BIT STRING has unused bits"));
+    }
+    let y = dsa::parse_integer(spki.subject_public_key.as_bytes(), "public value")?;
+    if *oid == oids::DSA {
+        let params = dsa::parse_params(params.full_data())?;
+        return Ok(PublicKeyData::Dsa(DsaPublic { params, y }));
+    }
+    let params = if *oid == oids::DH_PUBLIC_NUMBER {
+        dh::parse_x942(params.full_data())?
+    } else {
+        dh::parse_pkcs3(params.full_data())?
+    };
+    Ok(PublicKeyData::Dh(DhPublic { params, y }))
+}
+
+/// The AlgorithmIdentifier of a DSA or DH key: the OID with its DER domain parameters.
+pub fn write_integer_key_spki(
+    oid: asn1::ObjectIdentifier,
+    params_der: &[u8],
+    y: &[u8],
+) -> Result<Vec<u8>, KeyError> {
+    let params = asn1::parse_single::<asn1::Tlv<'_>>(params_der)
+        .map_err(|e| KeyError::malformed(format!("domain parameters: {e}")))?;
+    let key = dsa::write_integer(y)?;
+    let bits = asn1::BitString::new(&key, 0).ok_or_else(|| KeyError::malformed("public value"))?;
+    let spki = SubjectPublicKeyInfo {
+        algorithm: AlgorithmIdentifier {
+            oid,
+            params: Some(params),
+        },
+        subject_public_key: bits,
+    };
+    asn1::write_single(&spki).map_err(|e| KeyError::malformed(format!("SPKI: {e}")))
 }
 
 /// True when the parameters are absent or an ASN.1 NULL.

@@ -35,3 +35,28 @@ pub fn magnitude_to_int<'py>(py: Python<'py>, magnitude: &[u8]) -> PyResult<Boun
 pub fn bn_to_int<'py>(py: Python<'py>, bn: &BigNumRef) -> PyResult<Bound<'py, PyInt>> {
     magnitude_to_int(py, &bn.to_vec())
 }
+
+/// `value` as a Python int, or a TypeError with `message`.
+pub fn require_int(value: &Bound<'_, PyAny>, message: &str) -> PyResult<Py<PyInt>> {
+    Ok(value
+        .cast::<PyInt>()
+        .map_err(|_| PyTypeError::new_err(message.to_owned()))?
+        .clone()
+        .unbind())
+}
+
+/// Python `==` (not Rust's PartialEq on handles, which compares object identity).
+pub fn py_eq<A, B>(a: &Bound<'_, A>, b: &Bound<'_, B>) -> PyResult<bool> {
+    PyAnyMethods::eq(a.as_any(), b.as_any())
+}
+
+/// An OpenSSL BIGNUM from a non-negative Python int.
+pub fn int_to_bn(value: &Bound<'_, PyAny>) -> PyResult<openssl::bn::BigNum> {
+    openssl::bn::BigNum::from_slice(&int_to_magnitude(value)?)
+        .map_err(|e| PyValueError::new_err(format!("integer too large: {e}")))
+}
+
+/// The bit length of a Python int.
+pub fn bit_length(value: &Bound<'_, PyAny>) -> PyResult<usize> {
+    value.call_method0("bit_length")?.extract()
+}

@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
 
-use super::bignum::{bn_to_int, int_to_magnitude};
+use super::bignum::{bn_to_int, int_to_magnitude, require_int};
 use super::serialization::{
     check_private_request, der_or_pem, encode_private, Encoding, PrivateDer, PrivateFormat,
     PublicFormat,
@@ -474,14 +474,6 @@ impl EcPublicKey {
     }
 }
 
-fn check_int(value: &Bound<'_, PyAny>, message: &str) -> PyResult<Py<PyInt>> {
-    Ok(value
-        .cast::<PyInt>()
-        .map_err(|_| PyTypeError::new_err(message.to_owned()))?
-        .clone()
-        .unbind())
-}
-
 #[pyclass(
     frozen,
     module = "oxicrypt._rust.ec",
@@ -500,8 +492,8 @@ pub struct EllipticCurvePublicNumbers {
 impl EllipticCurvePublicNumbers {
     #[new]
     fn new(x: &Bound<'_, PyAny>, y: &Bound<'_, PyAny>, curve: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let x = check_int(x, "x and y must be integers.")?;
-        let y = check_int(y, "x and y must be integers.")?;
+        let x = require_int(x, "x and y must be integers.")?;
+        let y = require_int(y, "x and y must be integers.")?;
         if !curve.is_instance(ec_class(curve.py(), "EllipticCurve")?.as_any())? {
             return Err(PyTypeError::new_err(
                 "curve must provide the EllipticCurve interface.",
@@ -594,7 +586,7 @@ pub struct EllipticCurvePrivateNumbers {
 impl EllipticCurvePrivateNumbers {
     #[new]
     fn new(private_value: &Bound<'_, PyAny>, public_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let private_value = check_int(private_value, "private_value must be an integer.")?;
+        let private_value = require_int(private_value, "private_value must be an integer.")?;
         let public_numbers = public_numbers
             .cast::<EllipticCurvePublicNumbers>()
             .map_err(|_| {

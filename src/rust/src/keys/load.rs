@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
-use crate::keys::{curves, ec, rsa};
+use crate::keys::{curves, dh, dsa, ec, rsa};
 use oxicrypt_keys::key::CurveKind;
 
 const PRIVATE_LABELS: &[&str] = &[
@@ -15,6 +15,7 @@ const PRIVATE_LABELS: &[&str] = &[
     "ENCRYPTED PRIVATE KEY",
     "RSA PRIVATE KEY",
     "EC PRIVATE KEY",
+    "DSA PRIVATE KEY",
 ];
 const PUBLIC_LABELS: &[&str] = &["PUBLIC KEY", "RSA PUBLIC KEY"];
 
@@ -44,6 +45,15 @@ fn private_key_object(
         PrivateKeyData::Rsa(key) => {
             let pkey = py.detach(|| rsa::private_key_from_components(&key, check_rsa))?;
             Py::new(py, rsa::RsaPrivateKey { pkey })?.into_any()
+        }
+        PrivateKeyData::Dsa(key) => {
+            let pkey = dsa::private_key_from_container(&key)?;
+            Py::new(py, dsa::DsaPrivateKey { pkey })?.into_any()
+        }
+        PrivateKeyData::Dh(key) => {
+            dh::warn_deprecated(py)?;
+            let pkey = dh::private_key_from_container(&key)?;
+            Py::new(py, dh::DhPrivateKey { pkey })?.into_any()
         }
         PrivateKeyData::Ec(key) => {
             let name = ec::curve_name_for_container(&key.curve)?;
@@ -75,6 +85,15 @@ fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoResult<Py<PyAn
         PublicKeyData::Rsa(key) => {
             let pkey = rsa::public_key_from_components(&key)?;
             Py::new(py, rsa::RsaPublicKey { pkey })?.into_any()
+        }
+        PublicKeyData::Dsa(key) => {
+            let pkey = dsa::public_key_from_container(&key)?;
+            Py::new(py, dsa::DsaPublicKey { pkey })?.into_any()
+        }
+        PublicKeyData::Dh(key) => {
+            dh::warn_deprecated(py)?;
+            let pkey = dh::public_key_from_container(&key)?;
+            Py::new(py, dh::DhPublicKey { pkey })?.into_any()
         }
         PublicKeyData::Ec(key) => {
             let name = ec::curve_name_for_container(&key.curve)?;
@@ -152,7 +171,7 @@ fn parse_private_der(
     Ok(traditional)
 }
 
-/// The DER inside a traditional PEM block ("RSA PRIVATE KEY", "EC PRIVATE KEY").
+/// The DER inside a traditional PEM block ("RSA/EC/DSA PRIVATE KEY").
 fn parse_traditional(
     label: &str,
     der: &[u8],
@@ -161,10 +180,10 @@ fn parse_traditional(
     if password.is_some() {
         return Err(password_given_error());
     }
-    Ok(if label == "EC PRIVATE KEY" {
-        PrivateKeyData::Ec(oxicrypt_keys::ec::parse_private(der, None)?)
-    } else {
-        PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(der)?)
+    Ok(match label {
+        "EC PRIVATE KEY" => PrivateKeyData::Ec(oxicrypt_keys::ec::parse_private(der, None)?),
+        "DSA PRIVATE KEY" => PrivateKeyData::Dsa(oxicrypt_keys::dsa::parse_traditional(der)?),
+        _ => PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(der)?),
     })
 }
 
@@ -178,7 +197,7 @@ fn parse_legacy_encrypted_pem(
     let Some(enc) = oxicrypt_keys::pbes::parse_dek_info(&block.headers)? else {
         // Headers that do not say "encrypted": read the block as if they were absent.
         return match block.label.as_str() {
-            "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
+            "RSA PRIVATE KEY" | "EC PRIVATE KEY" | "DSA PRIVATE KEY" => {
                 parse_traditional(&block.label, &block.der, password)
             }
             _ => parse_private_der(py, &block.der, password),
@@ -191,6 +210,7 @@ fn parse_legacy_encrypted_pem(
     let parsed = match block.label.as_str() {
         "EC PRIVATE KEY" => oxicrypt_keys::ec::parse_private(&der, None).map(PrivateKeyData::Ec),
         "RSA PRIVATE KEY" => oxicrypt_keys::rsa::parse_private(&der).map(PrivateKeyData::Rsa),
+        "DSA PRIVATE KEY" => oxicrypt_keys::dsa::parse_traditional(&der).map(PrivateKeyData::Dsa),
         _ => oxicrypt_keys::pkcs8::parse(&der),
     };
     // A wrong password that happened to leave valid padding yields garbage, not a key.
@@ -253,7 +273,7 @@ pub fn load_pem_private_key(
             decrypt_pkcs8(py, &info, password)?
         }
         _ if !block.headers.is_empty() => parse_legacy_encrypted_pem(py, &block, password)?,
-        "RSA PRIVATE KEY" | "EC PRIVATE KEY" => {
+        "RSA PRIVATE KEY" | "EC PRIVATE KEY" | "DSA PRIVATE KEY" => {
             parse_traditional(&block.label, &block.der, password)?
         }
         _ => parse_private_der(py, &block.der, password)?,
@@ -304,4 +324,35 @@ pub fn load_pem_public_key(
         oxicrypt_keys::spki::parse(&block.der)?
     };
     public_key_object(py, key)
+}
+
+const PARAMETER_LABELS: &[&str] = &["DH PARAMETERS", "X9.42 DH PARAMETERS"];
+
+#[pyfunction]
+#[pyo3(signature = (data, backend=None))]
+pub fn load_pem_parameters(
+    py: Python<'_>,
+    data: Buffer<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> CryptoResult<dh::DhParameters> {
+    let _ = backend;
+    let block = oxicrypt_keys::pem::find_block(data.as_bytes(), PARAMETER_LABELS).map_err(|e| {
+        pem_error(
+            e,
+            "Valid PEM but no BEGIN DH PARAMETERS/END DH PARAMETERS delimiters. Are you sure \
+             this is DH parameters?",
+        )
+    })?;
+    dh::parameters_from_der(py, &block.der, Some(block.label == "X9.42 DH PARAMETERS"))
+}
+
+#[pyfunction]
+#[pyo3(signature = (data, backend=None))]
+pub fn load_der_parameters(
+    py: Python<'_>,
+    data: Buffer<'_>,
+    backend: Option<&Bound<'_, PyAny>>,
+) -> CryptoResult<dh::DhParameters> {
+    let _ = backend;
+    dh::parameters_from_der(py, data.as_bytes(), None)
 }

@@ -2,6 +2,8 @@
 
 pub mod bignum;
 pub mod curves;
+pub mod dh;
+pub mod dsa;
 pub mod ec;
 pub mod load;
 pub mod padding;

@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
 
-use super::bignum::bn_to_int;
+use super::bignum::{bn_to_int, py_eq};
 use super::padding::{self, RsaPadding, SaltLength};
 use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
@@ -22,11 +22,6 @@ use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
 use oxicrypt_openssl::digest::Digest;
-
-/// Python `==` (not Rust's PartialEq, which compares object identity).
-fn py_eq<A, B>(a: &Bound<'_, A>, b: &Bound<'_, B>) -> PyResult<bool> {
-    PyAnyMethods::eq(a.as_any(), b.as_any())
-}
 
 fn value_error(msg: &str) -> CryptoError {
     PyValueError::new_err(msg.to_owned()).into()

@@ -13,8 +13,10 @@ from oxicrypt.hazmat.primitives._serialization import (
     _KeySerializationEncryption,
 )
 from oxicrypt.hazmat.primitives.serialization.base import (
+    load_der_parameters,
     load_der_private_key,
     load_der_public_key,
+    load_pem_parameters,
     load_pem_private_key,
     load_pem_public_key,
 )
@@ -28,8 +30,10 @@ __all__ = [
     "PrivateFormat",
     "PublicFormat",
     "_KeySerializationEncryption",
+    "load_der_parameters",
     "load_der_private_key",
     "load_der_public_key",
+    "load_pem_parameters",
     "load_pem_private_key",
     "load_pem_public_key",
 ]
