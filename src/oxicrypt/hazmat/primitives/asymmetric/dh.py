@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import abc
 
+from oxicrypt import utils
 from oxicrypt._rust import dh as _rust_dh
 from oxicrypt._rust.dh import DHParameterNumbers as DHParameterNumbers
 from oxicrypt._rust.dh import DHPrivateNumbers as DHPrivateNumbers
@@ -45,7 +46,6 @@ class DHParameters(metaclass=abc.ABCMeta):
         """p, g and q."""
 
 
-DHParametersWithSerialization = DHParameters
 DHParameters.register(_rust_dh.DHParameters)
 
 
@@ -76,7 +76,6 @@ class DHPublicKey(metaclass=abc.ABCMeta):
         """Keys are equal when their group and y are."""
 
 
-DHPublicKeyWithSerialization = DHPublicKey
 DHPublicKey.register(_rust_dh.DHPublicKey)
 
 
@@ -112,5 +111,28 @@ class DHPrivateKey(metaclass=abc.ABCMeta):
         """The key as PKCS#8, encrypted as asked."""
 
 
-DHPrivateKeyWithSerialization = DHPrivateKey
 DHPrivateKey.register(_rust_dh.DHPrivateKey)
+
+# The *WithSerialization names are deprecated aliases: reading one warns and returns the
+# class it names.
+DHParametersWithSerialization = utils.deprecated(
+    DHParameters,
+    __name__,
+    "DHParametersWithSerialization is deprecated; use DHParameters.",
+    utils.DeprecatedIn50,
+    name="DHParametersWithSerialization",
+)
+DHPublicKeyWithSerialization = utils.deprecated(
+    DHPublicKey,
+    __name__,
+    "DHPublicKeyWithSerialization is deprecated; use DHPublicKey.",
+    utils.DeprecatedIn50,
+    name="DHPublicKeyWithSerialization",
+)
+DHPrivateKeyWithSerialization = utils.deprecated(
+    DHPrivateKey,
+    __name__,
+    "DHPrivateKeyWithSerialization is deprecated; use DHPrivateKey.",
+    utils.DeprecatedIn50,
+    name="DHPrivateKeyWithSerialization",
+)
