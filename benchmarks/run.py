@@ -11,10 +11,12 @@ so above 1.0 means oxicrypt is faster. Throughput rows compare with ``openssl sp
 from __future__ import annotations
 
 import argparse
+import pathlib
 import platform
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 import timeit
@@ -29,6 +31,9 @@ import oxicrypt
 from oxicrypt.hazmat.backends import default_backend
 from oxicrypt.hazmat.primitives import hashes as oxi_hashes
 from oxicrypt.hazmat.primitives import hmac as oxi_hmac
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from keys import key_cases, key_material
 
 MiB = 1 << 20
 
@@ -121,6 +126,14 @@ def main() -> None:
         oxi = best_seconds_per_call(oxi_fn, number, repeat)
         ref = best_seconds_per_call(ref_cases[name], number, repeat)
         rows.append((name, f"{oxi * 1e9:.0f} ns", f"{ref * 1e9:.0f} ns", f"{ref / oxi:.2f}x"))
+
+    material = key_material()
+    ref_keys = key_cases("cryptography", material)
+    key_number = max(number // 100, 200)
+    for name, oxi_fn in key_cases("oxicrypt", material).items():
+        oxi = best_seconds_per_call(oxi_fn, key_number, repeat)
+        ref = best_seconds_per_call(ref_keys[name], key_number, repeat)
+        rows.append((name, f"{oxi * 1e6:.1f} us", f"{ref * 1e6:.1f} us", f"{ref / oxi:.2f}x"))
 
     oxi_bps = sha256_bytes_per_second(oxi_hashes, MiB, repeat)
     ref_bps = sha256_bytes_per_second(ref_hashes, MiB, repeat)
