@@ -57,10 +57,13 @@ doctest_test_doctest_blocks = "default"
 
 # Shared by all doctest groups, and available to `:skipif:` conditions. XOF_SQUEEZE is
 # False when oxicrypt was built against an OpenSSL older than 3.3 (see installation.rst):
-# the XOFHash examples are then skipped instead of failing.
+# the XOFHash examples are then skipped instead of failing. DETERMINISTIC_ECDSA is False
+# below OpenSSL 3.2, which lacks RFC 6979 nonces: the deterministic ECDSA examples are
+# then skipped.
 doctest_global_setup = """
 from oxicrypt.exceptions import UnsupportedAlgorithm as _Unsupported
 from oxicrypt.hazmat.primitives import hashes as _hashes
+from oxicrypt.hazmat.primitives.asymmetric import ec as _ec
 
 try:
     _hashes.XOFHash(_hashes.SHAKE128(1))
@@ -68,4 +71,11 @@ except _Unsupported:
     XOF_SQUEEZE = False
 else:
     XOF_SQUEEZE = True
+
+try:
+    _ec.ECDSA(_hashes.SHA256(), deterministic_signing=True)
+except _Unsupported:
+    DETERMINISTIC_ECDSA = False
+else:
+    DETERMINISTIC_ECDSA = True
 """

@@ -44,6 +44,17 @@ fn params_of<T: HasParams>(dh: &Dh<T>) -> DhParams {
     }
 }
 
+/// A key's group as the key presents it: OpenSSL fills in q for the well-known groups
+/// (RFC 3526, RFC 7919) even in plain PKCS #3 keys, but only X9.42 (DHX) keys carry q
+/// in their containers, and mixing the two kinds makes exchanges fail.
+fn key_params<T: HasParams>(pkey: &PKey<T>) -> CryptoResult<DhParams> {
+    let mut params = params_of(&pkey.dh()?);
+    if pkey.id() != openssl::pkey::Id::DHX {
+        params.q = None;
+    }
+    Ok(params)
+}
+
 fn dh_params(params: &DhParams) -> CryptoResult<Dh<Params>> {
     let q = match &params.q {
         Some(q) => Some(bn(q)?),
@@ -109,7 +120,7 @@ fn public_numbers<T: HasPublic>(py: Python<'_>, key: &PKey<T>) -> CryptoResult<D
     let dh = key.dh()?;
     Ok(DhPublicNumbers {
         y: bn_to_int(py, dh.public_key())?.unbind(),
-        parameter_numbers: Py::new(py, parameter_numbers(py, &params_of(&dh))?)?,
+        parameter_numbers: Py::new(py, parameter_numbers(py, &key_params(key)?)?)?,
     })
 }
 
@@ -176,7 +187,7 @@ impl DhPrivateKey {
 
     fn public_key(&self) -> CryptoResult<DhPublicKey> {
         let dh = self.pkey.dh()?;
-        let params = params_of(&dh);
+        let params = key_params(&self.pkey)?;
         let public = dh_params(&params)?.set_public_key(dh.public_key().to_owned()?)?;
         Ok(DhPublicKey {
             pkey: pkey_of(public, params.q.is_some())?,
@@ -185,7 +196,7 @@ impl DhPrivateKey {
 
     fn parameters(&self) -> CryptoResult<DhParameters> {
         Ok(DhParameters {
-            params: params_of(&self.pkey.dh()?),
+            params: key_params(&self.pkey)?,
         })
     }
 
@@ -235,7 +246,7 @@ impl DhPrivateKey {
             ));
         }
         let dh = self.pkey.dh()?;
-        let (oid, params) = algorithm(&params_of(&dh))?;
+        let (oid, params) = algorithm(&key_params(&self.pkey)?)?;
         let der =
             oxicrypt_keys::pkcs8::write_integer_key(oid, &params, &dh.private_key().to_vec())?;
         encode_private(py, encoding, PrivateDer::Pkcs8(der), encryption)
@@ -259,7 +270,7 @@ impl DhPublicKey {
 
     fn parameters(&self) -> CryptoResult<DhParameters> {
         Ok(DhParameters {
-            params: params_of(&self.pkey.dh()?),
+            params: key_params(&self.pkey)?,
         })
     }
 
@@ -280,7 +291,7 @@ impl DhPublicKey {
             ));
         }
         let dh = self.pkey.dh()?;
-        let (oid, params) = algorithm(&params_of(&dh))?;
+        let (oid, params) = algorithm(&key_params(&self.pkey)?)?;
         let der =
             oxicrypt_keys::spki::write_integer_key_spki(oid, &params, &dh.public_key().to_vec())?;
         Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)

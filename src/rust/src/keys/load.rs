@@ -127,6 +127,17 @@ fn required_password(password: Option<&[u8]>) -> CryptoResult<&[u8]> {
     }
 }
 
+/// An EncryptedPrivateKeyInfo; an encryption scheme oxicrypt does not know is a
+/// ValueError, as in the reference.
+fn parse_encrypted(der: &[u8]) -> CryptoResult<oxicrypt_keys::pbes::EncryptedPrivateKeyInfo> {
+    oxicrypt_keys::pbes::parse_encrypted(der).map_err(|e| match e {
+        KeyError::UnsupportedAlgorithm(what) => {
+            PyValueError::new_err(format!("Unknown key encryption algorithm: {what}")).into()
+        }
+        other => other.into(),
+    })
+}
+
 /// Decrypts a DER EncryptedPrivateKeyInfo and parses the PKCS#8 key inside.
 fn decrypt_pkcs8(
     py: Python<'_>,
@@ -155,13 +166,18 @@ fn parse_private_der(
         Err(KeyError::Malformed(what)) => what,
         Err(other) => return Err(other.into()),
     };
-    if let Ok(info) = oxicrypt_keys::pbes::parse_encrypted(der) {
-        return decrypt_pkcs8(py, &info, password);
+    match parse_encrypted(der) {
+        Ok(info) => return decrypt_pkcs8(py, &info, password),
+        // An EncryptedPrivateKeyInfo with a scheme oxicrypt does not know.
+        Err(CryptoError::Py(e)) => return Err(CryptoError::Py(e)),
+        Err(_) => {}
     }
     let traditional = if let Ok(rsa) = oxicrypt_keys::rsa::parse_private(der) {
         PrivateKeyData::Rsa(rsa)
     } else if let Ok(ec) = oxicrypt_keys::ec::parse_private(der, None) {
         PrivateKeyData::Ec(ec)
+    } else if let Ok(dsa) = oxicrypt_keys::dsa::parse_traditional(der) {
+        PrivateKeyData::Dsa(dsa)
     } else {
         return Err(KeyError::Malformed(pkcs8_error).into());
     };
@@ -269,7 +285,7 @@ pub fn load_pem_private_key(
         .map_err(|e| pem_error(e, NO_PRIVATE_KEY_LABEL))?;
     let key = match block.label.as_str() {
         "ENCRYPTED PRIVATE KEY" => {
-            let info = oxicrypt_keys::pbes::parse_encrypted(&block.der)?;
+            let info = parse_encrypted(&block.der)?;
             decrypt_pkcs8(py, &info, password)?
         }
         _ if !block.headers.is_empty() => parse_legacy_encrypted_pem(py, &block, password)?,
