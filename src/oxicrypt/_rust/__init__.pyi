@@ -12,5 +12,6 @@ from oxicrypt._rust import oid as oid
 from oxicrypt._rust import openssl as openssl
 from oxicrypt._rust import rsa as rsa
 from oxicrypt._rust import serialization as serialization
+from oxicrypt._rust import ssh as ssh
 from oxicrypt._rust import x448 as x448
 from oxicrypt._rust import x25519 as x25519

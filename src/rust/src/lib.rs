@@ -61,6 +61,7 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "ec", keys::ec::register)?;
     add_submodule(m, "dsa", keys::dsa::register)?;
     add_submodule(m, "dh", keys::dh::register)?;
+    add_submodule(m, "ssh", keys::ssh::register)?;
     add_submodule(m, "oid", |m| m.add_class::<oid::ObjectIdentifier>())?;
     add_submodule(m, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;

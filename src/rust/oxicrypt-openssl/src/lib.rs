@@ -9,6 +9,7 @@ pub mod digest;
 pub mod hmac;
 pub mod pbe;
 pub mod signature;
+pub mod ssh_cipher;
 pub mod version;
 
 pub use openssl::error::ErrorStack;

@@ -8,8 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::serialization::{
-    check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
-    PrivateFormat, PublicFormat,
+    check_private_request, check_public_request, der_or_pem, encode_private, Encoding, Encryption,
+    PrivateDer, PrivateFormat, PublicFormat,
 };
 use crate::error::{CryptoError, CryptoResult};
 
@@ -66,6 +66,12 @@ pub fn public_of(kind: CurveKind, key: &PKey<Private>) -> CryptoResult<PKey<Publ
     )?)
 }
 
+/// X25519 and X448 keys have no OpenSSH form: asking for it is an invalid format whatever
+/// the encoding (except Raw, whose own rule is reported first).
+fn no_openssh_form(kind: CurveKind, raw_encoding: bool, openssh_format: bool) -> bool {
+    matches!(kind, CurveKind::X25519 | CurveKind::X448) && openssh_format && !raw_encoding
+}
+
 pub fn private_bytes<'py>(
     py: Python<'py>,
     kind: CurveKind,
@@ -74,6 +80,14 @@ pub fn private_bytes<'py>(
     format: PrivateFormat,
     encryption: &Bound<'py, PyAny>,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
+    if no_openssh_form(
+        kind,
+        encoding == Encoding::Raw,
+        format == PrivateFormat::OpenSSH,
+    ) {
+        Encryption::from_py(encryption, format)?;
+        return Err(PyValueError::new_err("format is invalid with this key").into());
+    }
     let encryption = check_private_request(encoding, format, encryption)?;
     let raw = key.raw_private_key()?;
     match format {
@@ -84,6 +98,11 @@ pub fn private_bytes<'py>(
             PrivateDer::Pkcs8(oxicrypt_keys::pkcs8::write_curve_key(kind, &raw)),
             encryption,
         ),
+        PrivateFormat::OpenSSH => match kind {
+            CurveKind::Ed25519 => super::ssh::private_bytes(py, key, encryption),
+            CurveKind::Ed448 => Err(PyValueError::new_err("Unsupported key type").into()),
+            _ => Err(PyValueError::new_err("format is invalid with this key").into()),
+        },
         _ => Err(PyValueError::new_err("format is invalid with this key").into()),
     }
 }
@@ -95,6 +114,13 @@ pub fn public_bytes<'py>(
     encoding: Encoding,
     format: PublicFormat,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
+    if no_openssh_form(
+        kind,
+        encoding == Encoding::Raw,
+        format == PublicFormat::OpenSSH,
+    ) {
+        return Err(PyValueError::new_err("format is invalid with this key").into());
+    }
     check_public_request(encoding, format)?;
     let raw = key.raw_public_key()?;
     match format {
@@ -103,6 +129,11 @@ pub fn public_bytes<'py>(
             let der = oxicrypt_keys::spki::write_curve_key(kind, &raw);
             Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
         }
+        PublicFormat::OpenSSH => match kind {
+            CurveKind::Ed25519 => super::ssh::public_bytes(py, key),
+            CurveKind::Ed448 => Err(PyValueError::new_err("Unsupported key type").into()),
+            _ => Err(PyValueError::new_err("format is invalid with this key").into()),
+        },
         _ => Err(PyValueError::new_err("format is invalid with this key").into()),
     }
 }

@@ -230,6 +230,7 @@ impl DsaPrivateKey {
                     &dsa.priv_key().to_vec(),
                 )?,
             },
+            PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
             _ => return Err(value_error("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)
@@ -299,6 +300,7 @@ impl DsaPublicKey {
                 )?;
                 Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
             }
+            PublicFormat::OpenSSH => super::ssh::public_bytes(py, &self.pkey),
             _ => Err(value_error("format is invalid with this key")),
         }
     }

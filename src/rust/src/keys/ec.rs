@@ -87,7 +87,7 @@ fn curve_object(py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
     Ok(types.get_item(name)?.unbind())
 }
 
-fn group_curve_name<T: HasPublic>(key: &PKey<T>) -> CryptoResult<&'static str> {
+pub(crate) fn group_curve_name<T: HasPublic>(key: &PKey<T>) -> CryptoResult<&'static str> {
     let ec = key.ec_key()?;
     let nid = ec
         .group()
@@ -278,6 +278,7 @@ fn public_bytes_of<'py, T: HasPublic>(
             })?;
             Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
         }
+        PublicFormat::OpenSSH => super::ssh::public_bytes(py, key),
         _ => Err(value_error("format is invalid with this key")),
     }
 }
@@ -395,6 +396,7 @@ impl EcPrivateKey {
                 label: "EC PRIVATE KEY",
                 der: oxicrypt_keys::ec::write_private(&key, true)?,
             },
+            PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
             _ => return Err(value_error("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)

@@ -334,6 +334,7 @@ impl RsaPrivateKey {
                 label: "RSA PRIVATE KEY",
                 der: oxicrypt_keys::rsa::write_private(&key)?,
             },
+            PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
             _ => return Err(value_error("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)
@@ -473,6 +474,7 @@ impl RsaPublicKey {
                 "RSA PUBLIC KEY",
                 &oxicrypt_keys::rsa::write_public(&key)?,
             )?),
+            PublicFormat::OpenSSH => super::ssh::public_bytes(py, &self.pkey),
             _ => Err(value_error("format is invalid with this key")),
         }
     }

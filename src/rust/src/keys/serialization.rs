@@ -153,8 +153,12 @@ pub enum Encryption {
     /// `BestAvailableEncryption(password)`: oxicrypt's strongest scheme for the format.
     Best(Vec<u8>),
     /// `format.encryption_builder()...build(password)`: parameters chosen by the caller
-    /// for the OpenSSH or PKCS#12 formats.
-    Custom,
+    /// for the OpenSSH or PKCS#12 formats. Only the OpenSSH format's KDF rounds are read
+    /// here (`None` when the builder left them unset).
+    Custom {
+        password: Vec<u8>,
+        kdf_rounds: Option<u32>,
+    },
 }
 
 impl Encryption {
@@ -173,7 +177,12 @@ impl Encryption {
                 // Parameters chosen for one format mean nothing to another.
                 return Err(PyValueError::new_err("Unsupported encryption type"));
             }
-            return Ok(Encryption::Custom);
+            let password: Vec<u8> = obj.getattr("password")?.extract()?;
+            let kdf_rounds: Option<u32> = obj.getattr("_kdf_rounds")?.extract()?;
+            return Ok(Encryption::Custom {
+                password,
+                kdf_rounds,
+            });
         }
         if is_instance_of(obj, "KeySerializationEncryption")? {
             return Err(PyValueError::new_err("Unsupported encryption type"));
@@ -190,28 +199,36 @@ impl Encryption {
 
 /// Checks the rules every key type shares for `private_bytes` and returns the parsed
 /// encryption request. Raw is only valid as Raw/Raw/NoEncryption, and OpenSSH needs PEM.
+/// The order of the checks (which error a request with several faults gets) is the
+/// reference's.
 pub fn check_private_request(
     encoding: Encoding,
     format: PrivateFormat,
     encryption: &Bound<'_, PyAny>,
 ) -> PyResult<Encryption> {
-    let enc = Encryption::from_py(encryption, format)?;
+    // Not an encryption object at all is reported at once; an encryption this format
+    // cannot use ("Unsupported encryption type", a ValueError) only after the Raw and
+    // OpenSSH rules, as the reference does.
+    let parsed = Encryption::from_py(encryption, format);
+    let enc = match parsed {
+        Err(e) if !e.is_instance_of::<PyValueError>(encryption.py()) => return Err(e),
+        other => other,
+    };
+    let is_none = enc.as_ref().is_ok_and(Encryption::is_none);
     if encoding == Encoding::Raw || format == PrivateFormat::Raw {
-        if encoding != Encoding::Raw || format != PrivateFormat::Raw || !enc.is_none() {
+        if encoding != Encoding::Raw || format != PrivateFormat::Raw || !is_none {
             return Err(PyValueError::new_err(
                 "When using Raw both encoding and format must be Raw and \
                  encryption_algorithm must be NoEncryption()",
             ));
         }
-        return Ok(enc);
+        return enc;
     }
-    if format == PrivateFormat::OpenSSH {
-        if encoding != Encoding::PEM {
-            return Err(PyValueError::new_err(
-                "OpenSSH private key format can only be used with PEM encoding",
-            ));
-        }
-        return Ok(enc);
+    let enc = enc?;
+    if format == PrivateFormat::OpenSSH && encoding != Encoding::PEM {
+        return Err(PyValueError::new_err(
+            "OpenSSH private key format can only be used with PEM encoding",
+        ));
     }
     // The encoding is checked when the container is encoded, after the key has checked
     // the format: an invalid format is reported before an invalid encoding.
@@ -228,13 +245,22 @@ pub fn check_public_request(encoding: Encoding, format: PublicFormat) -> PyResul
         }
         return Ok(());
     }
-    if encoding == Encoding::OpenSSH || format == PublicFormat::OpenSSH {
-        if encoding != Encoding::OpenSSH || format != PublicFormat::OpenSSH {
-            return Err(PyValueError::new_err(
-                "OpenSSH format must be used with OpenSSH encoding",
-            ));
-        }
-        return Ok(());
+    // SubjectPublicKeyInfo needs PEM or DER whatever else is asked (as in the reference,
+    // this comes before the OpenSSH pairing).
+    if format == PublicFormat::SubjectPublicKeyInfo
+        && encoding != Encoding::PEM
+        && encoding != Encoding::DER
+    {
+        return Err(PyTypeError::new_err(
+            "encoding must be Encoding.DER or Encoding.PEM",
+        ));
+    }
+    // The OpenSSH format needs the OpenSSH encoding. The OpenSSH encoding with another
+    // format is left to the key type, which says the format is invalid for it.
+    if format == PublicFormat::OpenSSH && encoding != Encoding::OpenSSH {
+        return Err(PyValueError::new_err(
+            "OpenSSH format must be used with OpenSSH encoding",
+        ));
     }
     Ok(())
 }
@@ -320,6 +346,8 @@ pub fn encode_private<'py>(
             let pem = oxicrypt_keys::pbes::encode_legacy_pem(label, &enc, &encrypted);
             Ok(PyBytes::new(py, pem.as_bytes()))
         }
-        (_, Encryption::Custom) => Err(PyValueError::new_err("Unsupported encryption type").into()),
+        (_, Encryption::Custom { .. }) => {
+            Err(PyValueError::new_err("Unsupported encryption type").into())
+        }
     }
 }

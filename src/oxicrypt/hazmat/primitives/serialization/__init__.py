@@ -20,6 +20,19 @@ from oxicrypt.hazmat.primitives.serialization.base import (
     load_pem_private_key,
     load_pem_public_key,
 )
+from oxicrypt.hazmat.primitives.serialization.ssh import (
+    SSHCertificate,
+    SSHCertificateBuilder,
+    SSHCertificateType,
+    SSHCertPrivateKeyTypes,
+    SSHCertPublicKeyTypes,
+    SSHPrivateKeyTypes,
+    SSHPublicKeyTypes,
+    load_ssh_private_key,
+    load_ssh_public_identity,
+    load_ssh_public_key,
+    ssh_key_fingerprint,
+)
 
 __all__ = [
     "BestAvailableEncryption",
@@ -29,6 +42,13 @@ __all__ = [
     "ParameterFormat",
     "PrivateFormat",
     "PublicFormat",
+    "SSHCertPrivateKeyTypes",
+    "SSHCertPublicKeyTypes",
+    "SSHCertificate",
+    "SSHCertificateBuilder",
+    "SSHCertificateType",
+    "SSHPrivateKeyTypes",
+    "SSHPublicKeyTypes",
     "_KeySerializationEncryption",
     "load_der_parameters",
     "load_der_private_key",
@@ -36,4 +56,8 @@ __all__ = [
     "load_pem_parameters",
     "load_pem_private_key",
     "load_pem_public_key",
+    "load_ssh_private_key",
+    "load_ssh_public_identity",
+    "load_ssh_public_key",
+    "ssh_key_fingerprint",
 ]

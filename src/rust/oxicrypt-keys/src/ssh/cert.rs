@@ -1,10 +1,11 @@
-//! OpenSSH certificates (`*-cert-v01@openssh.com`, OpenSSH's PROTOCOL.certkeys), read as
-//! data. Checking the CA signature is the crypto layer's job; [`SshCertificate::tbs`] is
-//! the signed part.
+//! OpenSSH certificates (`*-cert-v01@openssh.com`, OpenSSH's PROTOCOL.certkeys), read
+//! and written as data. Checking and making the CA signature is the crypto layer's job:
+//! [`SshCertificate::tbs`] is the signed part of a certificate read, [`SshCertTbs`] the
+//! signed part of one to write, and [`write_certificate`] appends the signature.
 
 use crate::error::KeyError;
 use crate::ssh::public::{SshKeyType, SshPublicKey, SshTypeName};
-use crate::ssh::wire::Reader;
+use crate::ssh::wire::{Reader, Writer};
 
 /// Critical options or extensions: (name, value) pairs in certificate order.
 pub type SshCertOptions = Vec<(Vec<u8>, Vec<u8>)>;
@@ -76,7 +77,8 @@ impl SshCertificate {
             SshTypeName::Certificate(kt) => kt,
             SshTypeName::Key(kt) => {
                 return Err(KeyError::malformed(format!(
-                    "expected an OpenSSH certificate, found a plain {} public key",
+                    "Invalid key format (expected an OpenSSH certificate, found a plain {} \
+                     public key)",
                     kt.name()
                 )))
             }
@@ -87,7 +89,7 @@ impl SshCertificate {
         let code = r.read_u32("OpenSSH certificate: type")?;
         let cert_type = SshCertType::from_code(code).ok_or_else(|| {
             KeyError::malformed(format!(
-                "OpenSSH certificate: type {code} is neither 1 (user) nor 2 (host)"
+                "Invalid certificate type (type {code} is neither 1 (user) nor 2 (host))"
             ))
         })?;
         let key_id = r.read_string("OpenSSH certificate: key id")?.to_vec();
@@ -133,7 +135,7 @@ impl SshCertificate {
         };
         if !matches {
             return Err(KeyError::malformed(format!(
-                "OpenSSH certificate: signature type {:?} does not match the CA key type {:?}",
+                "Signature key type does not match (signature type {:?}, CA key type {:?})",
                 String::from_utf8_lossy(&signature_type),
                 String::from_utf8_lossy(&signature_key_type)
             )));
@@ -187,13 +189,14 @@ fn read_options(data: &[u8], what: &str) -> Result<SshCertOptions, KeyError> {
         if let Some((last, _)) = out.last() {
             if name == last.as_slice() {
                 return Err(KeyError::malformed(format!(
-                    "OpenSSH certificate: duplicate {what} {:?}",
+                    "Duplicate name (OpenSSH certificate: duplicate {what} {:?})",
                     String::from_utf8_lossy(name)
                 )));
             }
             if name < last.as_slice() {
                 return Err(KeyError::malformed(format!(
-                    "OpenSSH certificate: {what}s are not sorted by name"
+                    "Fields not lexically sorted (OpenSSH certificate: {what}s are not sorted \
+                     by name)"
                 )));
             }
         }
@@ -202,10 +205,95 @@ fn read_options(data: &[u8], what: &str) -> Result<SshCertOptions, KeyError> {
         } else {
             let mut v = Reader::new(outer);
             let inner = v.read_string(&format!("OpenSSH certificate: {what} value"))?;
-            v.finish(&format!("OpenSSH certificate: {what} value"))?;
+            if !v.is_empty() {
+                return Err(KeyError::malformed(format!(
+                    "Unexpected extra data after value (OpenSSH certificate: {what} {:?}: {} \
+                     bytes after the value string)",
+                    String::from_utf8_lossy(name),
+                    v.remaining().len()
+                )));
+            }
             inner
         };
         out.push((name.to_vec(), value.to_vec()));
     }
     Ok(out)
+}
+
+/// The signed part of a certificate to write: everything but the signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SshCertTbs {
+    pub nonce: Vec<u8>,
+    /// The certified key; its type gives the certificate type name.
+    pub public_key: SshPublicKey,
+    pub serial: u64,
+    pub cert_type: SshCertType,
+    pub key_id: Vec<u8>,
+    pub valid_principals: Vec<Vec<u8>>,
+    pub valid_after: u64,
+    pub valid_before: u64,
+    /// Name and value pairs, in any order: they are written sorted by name, as readers
+    /// require. Names must be distinct.
+    pub critical_options: SshCertOptions,
+    /// Same as `critical_options`.
+    pub extensions: SshCertOptions,
+    /// The CA's public key.
+    pub signature_key: SshPublicKey,
+}
+
+impl SshCertTbs {
+    /// The bytes the CA signs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.put_string(self.public_key.key_type().cert_name().as_bytes());
+        w.put_string(&self.nonce);
+        self.public_key.write_fields(&mut w);
+        w.put_u64(self.serial);
+        w.put_u32(self.cert_type.code());
+        w.put_string(&self.key_id);
+        let mut principals = Writer::new();
+        for p in &self.valid_principals {
+            principals.put_string(p);
+        }
+        w.put_string(&principals.into_bytes());
+        w.put_u64(self.valid_after);
+        w.put_u64(self.valid_before);
+        w.put_string(&write_options(&self.critical_options));
+        w.put_string(&write_options(&self.extensions));
+        // Reserved.
+        w.put_string(&[]);
+        w.put_string(&self.signature_key.to_blob());
+        w.into_bytes()
+    }
+}
+
+/// A certificate blob: `tbs` (from [`SshCertTbs::to_bytes`]) followed by the signature
+/// of type `signature_type` (`ssh-ed25519`, `rsa-sha2-512`, ...) and its bytes.
+pub fn write_certificate(tbs: &[u8], signature_type: &[u8], signature: &[u8]) -> Vec<u8> {
+    let mut sig = Writer::new();
+    sig.put_string(signature_type);
+    sig.put_string(signature);
+    let mut w = Writer::new();
+    w.put_raw(tbs);
+    w.put_string(&sig.into_bytes());
+    w.into_bytes()
+}
+
+/// Options sorted by name; an empty value is an empty string, any other value a string
+/// inside the value string.
+fn write_options(options: &SshCertOptions) -> Vec<u8> {
+    let mut sorted: Vec<&(Vec<u8>, Vec<u8>)> = options.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut w = Writer::new();
+    for (name, value) in sorted {
+        w.put_string(name);
+        if value.is_empty() {
+            w.put_string(&[]);
+        } else {
+            let mut inner = Writer::new();
+            inner.put_string(value);
+            w.put_string(&inner.into_bytes());
+        }
+    }
+    w.into_bytes()
 }

@@ -24,6 +24,7 @@
 //! the result.
 
 use crate::error::KeyError;
+use crate::ssh::bytes_repr;
 use crate::ssh::public::{read_ec_point, read_ed25519, SshCurve, SshKeyType, SshPublicKey};
 use crate::ssh::wire::{Reader, Writer};
 
@@ -155,12 +156,13 @@ impl SshKdf {
             SshKdf::Bcrypt { salt, rounds } => {
                 if salt.is_empty() {
                     return Err(KeyError::malformed(
-                        "OpenSSH private key: bcrypt salt is empty",
+                        "password and salt must not be empty (OpenSSH private key: the bcrypt \
+                         salt is empty)",
                     ));
                 }
                 if *rounds == 0 {
                     return Err(KeyError::malformed(
-                        "OpenSSH private key: bcrypt rounds must be at least 1",
+                        "rounds must be 1 or more (OpenSSH private key: bcrypt rounds is 0)",
                     ));
                 }
                 Ok(())
@@ -254,7 +256,8 @@ impl SshPrivateKey {
                 let scalar = r.read_mpint(&field("private scalar"))?.to_vec();
                 if scalar.is_empty() || scalar.len() > curve.field_len() {
                     return Err(KeyError::malformed(format!(
-                        "OpenSSH private key: {name} private scalar must be 1 to {} bytes, not {}",
+                        "Invalid EC key. (OpenSSH private key: the {name} private scalar must \
+                         be 1 to {} bytes, not {})",
                         curve.field_len(),
                         scalar.len()
                     )));
@@ -273,15 +276,15 @@ impl SshPrivateKey {
                     .filter(|(_, rest)| rest.len() == 32)
                     .ok_or_else(|| {
                         KeyError::malformed(format!(
-                            "OpenSSH private key: ssh-ed25519 private key must be 64 bytes \
-                             (seed and public key), not {}",
+                            "Corrupt data: ed25519 field mismatch (the ssh-ed25519 private key \
+                             must be 64 bytes, seed and public key, not {})",
                             both.len()
                         ))
                     })?;
                 if public2 != public {
                     return Err(KeyError::malformed(
-                        "OpenSSH private key: the public half of the ssh-ed25519 private key \
-                         does not match its public key",
+                        "Corrupt data: ed25519 field mismatch (the public half of the \
+                         ssh-ed25519 private key does not match its public key)",
                     ));
                 }
                 SshPrivateKey::Ed25519 {
@@ -332,10 +335,12 @@ impl SshPrivateKey {
     }
 }
 
+/// Security-key private keys are handles to a key inside the token: nothing to load.
 fn unsupported_sk(kt: SshKeyType) -> KeyError {
+    let name = kt.name();
     KeyError::UnsupportedAlgorithm(format!(
-        "{} private keys (security-key handles) cannot be loaded",
-        kt.name()
+        "{} private keys cannot be loaded",
+        name.strip_suffix("@openssh.com").unwrap_or(name)
     ))
 }
 
@@ -386,7 +391,7 @@ pub fn parse_private_pem(data: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
 /// Reads an `openssh-key-v1` blob (the armour's decoded contents).
 pub fn parse_private_blob(blob: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
     let rest = blob.strip_prefix(MAGIC).ok_or_else(|| {
-        KeyError::malformed("not an OpenSSH private key: no openssh-key-v1 magic")
+        KeyError::malformed("Not OpenSSH private key format (no openssh-key-v1 magic)")
     })?;
     let mut r = Reader::new(rest);
     let ciphername = r.read_string("OpenSSH private key: cipher name")?;
@@ -395,7 +400,8 @@ pub fn parse_private_blob(blob: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
     let nkeys = r.read_u32("OpenSSH private key: number of keys")?;
     if nkeys != 1 {
         return Err(KeyError::malformed(format!(
-            "OpenSSH private key: the file holds {nkeys} keys; exactly one is supported"
+            "Only one key supported (the OpenSSH private key file holds {nkeys}; exactly one \
+             is supported)"
         )));
     }
     let public_key = SshPublicKey::from_blob(r.read_string("OpenSSH private key: public key")?)?;
@@ -406,7 +412,8 @@ pub fn parse_private_blob(blob: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
     if ciphername == b"none" && kdfname == b"none" {
         if !kdfoptions.is_empty() {
             return Err(KeyError::malformed(
-                "OpenSSH private key: KDF options given with KDF \"none\"",
+                "Corrupt data: unparsed data (OpenSSH private key: KDF options given with KDF \
+                 \"none\")",
             ));
         }
         let section = r.read_string("OpenSSH private key: private section")?;
@@ -416,15 +423,12 @@ pub fn parse_private_blob(blob: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
     }
 
     let cipher = SshCipher::from_name(ciphername).ok_or_else(|| {
-        KeyError::UnsupportedAlgorithm(format!(
-            "OpenSSH private key cipher {:?}",
-            String::from_utf8_lossy(ciphername)
-        ))
+        KeyError::UnsupportedAlgorithm(format!("Unsupported cipher: {}", bytes_repr(ciphername)))
     })?;
     if kdfname != b"bcrypt" {
         return Err(KeyError::UnsupportedAlgorithm(format!(
-            "OpenSSH private key KDF {:?}",
-            String::from_utf8_lossy(kdfname)
+            "Unsupported KDF: {}",
+            bytes_repr(kdfname)
         )));
     }
     let mut opts = Reader::new(kdfoptions);
@@ -439,12 +443,20 @@ pub fn parse_private_blob(blob: &[u8]) -> Result<OpenSshKeyFile, KeyError> {
     let encrypted_section = r
         .read_string("OpenSSH private key: encrypted section")?
         .to_vec();
+    // The AEAD tag is whatever follows the section (OpenSSH writes it outside any length
+    // field); for the other ciphers nothing may follow.
+    let tag = r.remaining();
+    if cipher.tag_len() == 0 {
+        r.finish("OpenSSH private key")?;
+    } else if tag.len() != cipher.tag_len() {
+        return Err(KeyError::malformed(format!(
+            "Corrupt data: invalid tag length for cipher ({} needs a {}-byte tag, found {} bytes)",
+            cipher.name(),
+            cipher.tag_len(),
+            tag.len()
+        )));
+    }
     check_section_len(encrypted_section.len(), cipher.block_len())?;
-    let tag = r.read_raw(
-        cipher.tag_len(),
-        &format!("OpenSSH private key: {} tag", cipher.name()),
-    )?;
-    r.finish("OpenSSH private key")?;
     Ok(OpenSshKeyFile::Encrypted(EncryptedOpenSshKey {
         cipher,
         kdf,
@@ -478,8 +490,8 @@ pub fn parse_decrypted_section(
 fn check_section_len(len: usize, block_len: usize) -> Result<(), KeyError> {
     if len == 0 || len % block_len != 0 {
         return Err(KeyError::malformed(format!(
-            "OpenSSH private key: private section length {len} is not a positive multiple \
-             of the block size {block_len}"
+            "Corrupt data: missing padding (OpenSSH private key: private section length {len} \
+             is not a positive multiple of the block size {block_len})"
         )));
     }
     Ok(())
@@ -496,22 +508,30 @@ fn parse_section(
     let check2 = r.read_u32("OpenSSH private key: check integer")?;
     if check1 != check2 {
         return Err(KeyError::malformed(
-            "OpenSSH private key: check integers do not match",
+            "Corrupt data: broken checksum (the check integers differ: wrong password, or \
+             damaged data)",
         ));
     }
     let name = r.read_string("OpenSSH private key: private key type")?;
     let expected = public_key.key_type();
     if name != expected.name().as_bytes() {
         return Err(KeyError::malformed(format!(
-            "OpenSSH private key: private key type {:?} differs from public key type {:?}",
+            "Corrupt data: key type mismatch (private key type {:?}, public key type {:?})",
             String::from_utf8_lossy(name),
             expected.name()
         )));
     }
     let key = SshPrivateKey::read_fields(expected, &mut r)?;
     if key.public_key() != *public_key {
+        let family = match expected {
+            SshKeyType::Rsa => "rsa",
+            SshKeyType::Dsa => "dsa",
+            SshKeyType::Ecdsa(_) | SshKeyType::SkEcdsaP256 => "ecdsa",
+            SshKeyType::Ed25519 | SshKeyType::SkEd25519 => "ed25519",
+        };
         return Err(KeyError::malformed(format!(
-            "OpenSSH private key: the {} private key does not match the public key",
+            "Corrupt data: {family} field mismatch (the {} private key does not match the \
+             public key)",
             expected.name()
         )));
     }
@@ -525,7 +545,7 @@ fn parse_section(
             .eq(expected_padding.take(padding.len()))
     {
         return Err(KeyError::malformed(
-            "OpenSSH private key: invalid padding (must be 1, 2, 3, ... up to the block size)",
+            "Corrupt data: invalid padding (it must be 1, 2, 3, ... up to the block size)",
         ));
     }
     Ok(OpenSshPrivateKey {
@@ -535,11 +555,32 @@ fn parse_section(
     })
 }
 
+/// How much padding (1, 2, 3, ...) the private section gets. Readers accept both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionPadding {
+    /// What OpenSSH's `ssh-keygen` writes: up to the next multiple of the block size, and
+    /// nothing when the section is already aligned.
+    Minimal,
+    /// What the reference implementation writes: at least one byte, so a whole block when
+    /// the section is already aligned. oxicrypt writes this, so that its keys equal the
+    /// reference's byte for byte.
+    AtLeastOne,
+}
+
 /// The plaintext private section of `key`, padded 1, 2, 3, ... to a multiple of
 /// `block_len` as OpenSSH does (no padding when already aligned). Use
 /// [`UNENCRYPTED_BLOCK_LEN`] for unencrypted keys and [`SshCipher::block_len`] before
 /// encrypting.
 pub fn write_private_section(key: &OpenSshPrivateKey, block_len: usize) -> Vec<u8> {
+    write_private_section_padded(key, block_len, SectionPadding::Minimal)
+}
+
+/// [`write_private_section`] with the choice of padding.
+pub fn write_private_section_padded(
+    key: &OpenSshPrivateKey,
+    block_len: usize,
+    padding: SectionPadding,
+) -> Vec<u8> {
     let block_len = block_len.max(1);
     let mut w = Writer::new();
     w.put_u32(key.checkint);
@@ -548,6 +589,10 @@ pub fn write_private_section(key: &OpenSshPrivateKey, block_len: usize) -> Vec<u
     key.key.write_fields(&mut w);
     w.put_string(&key.comment);
     let mut pad: u8 = 1;
+    if padding == SectionPadding::AtLeastOne {
+        w.put_raw(&[pad]);
+        pad = 2;
+    }
     while w.len() % block_len != 0 {
         w.put_raw(&[pad]);
         pad = pad.wrapping_add(1);
@@ -570,11 +615,20 @@ fn write_header(
     w.put_string(&public_key.to_blob());
 }
 
-/// An unencrypted `openssh-key-v1` blob.
+/// An unencrypted `openssh-key-v1` blob, padded as `ssh-keygen` does.
 pub fn write_private_blob(key: &OpenSshPrivateKey) -> Vec<u8> {
+    write_private_blob_padded(key, SectionPadding::Minimal)
+}
+
+/// An unencrypted `openssh-key-v1` blob with the choice of padding.
+pub fn write_private_blob_padded(key: &OpenSshPrivateKey, padding: SectionPadding) -> Vec<u8> {
     let mut w = Writer::new();
     write_header(&mut w, "none", "none", &[], &key.key.public_key());
-    w.put_string(&write_private_section(key, UNENCRYPTED_BLOCK_LEN));
+    w.put_string(&write_private_section_padded(
+        key,
+        UNENCRYPTED_BLOCK_LEN,
+        padding,
+    ));
     w.into_bytes()
 }
 

@@ -10,6 +10,7 @@ use crate::error::KeyError;
 use crate::ssh::base64;
 use crate::ssh::cert::SshCertificate;
 use crate::ssh::wire::{bit_length, Reader, Writer};
+use crate::ssh::{bytes_repr, reason};
 
 /// The NIST curves SSH names (RFC 5656, section 10.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +119,19 @@ impl SshKeyType {
     }
 }
 
+/// How the message for a compressed (or otherwise not uncompressed) EC point starts. The
+/// reference raises `NotImplementedError` for that case, not `ValueError`; bindings that
+/// mirror it recognise the case by this prefix.
+pub const NEED_UNCOMPRESSED_POINT: &str = "Need uncompressed point";
+
+/// What certificate type names add to the name of the key type.
+pub const CERT_SUFFIX: &[u8] = b"-cert-v01@openssh.com";
+
+/// `UnsupportedAlgorithm` for a type name that is not a key type.
+pub(crate) fn unsupported_key_type(name: &[u8]) -> KeyError {
+    KeyError::UnsupportedAlgorithm(format!("Unsupported key type: {}", bytes_repr(name)))
+}
+
 /// What a type name at the start of a blob or line announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SshTypeName {
@@ -126,17 +140,16 @@ pub enum SshTypeName {
 }
 
 impl SshTypeName {
-    /// Classifies a type name; an unknown one is `UnsupportedAlgorithm`.
+    /// Classifies a type name; an unknown one is `UnsupportedAlgorithm`, named (as by
+    /// the reference implementation) without any certificate suffix.
     pub fn parse(name: &[u8]) -> Result<SshTypeName, KeyError> {
         if let Some(t) = SshKeyType::from_name(name) {
             Ok(SshTypeName::Key(t))
         } else if let Some(t) = SshKeyType::from_cert_name(name) {
             Ok(SshTypeName::Certificate(t))
         } else {
-            Err(KeyError::UnsupportedAlgorithm(format!(
-                "SSH key type {:?}",
-                String::from_utf8_lossy(name)
-            )))
+            let base = name.strip_suffix(CERT_SUFFIX).unwrap_or(name);
+            Err(unsupported_key_type(base))
         }
     }
 }
@@ -199,10 +212,8 @@ impl SshPublicKey {
                 r.finish(&format!("{} public key", kt.name()))?;
                 Ok(key)
             }
-            SshTypeName::Certificate(kt) => Err(KeyError::malformed(format!(
-                "expected an SSH public key, found an OpenSSH certificate ({})",
-                kt.cert_name()
-            ))),
+            // Certificates are not keys: the type name is not a key type.
+            SshTypeName::Certificate(kt) => Err(unsupported_key_type(kt.cert_name().as_bytes())),
         }
     }
 
@@ -287,7 +298,7 @@ pub(crate) fn check_dsa_size(p: &[u8]) -> Result<(), KeyError> {
         Ok(())
     } else {
         Err(KeyError::malformed(format!(
-            "ssh-dss key has a {bits}-bit p; SSH supports only {SSH_DSA_BITS}-bit DSA keys"
+            "SSH supports only {SSH_DSA_BITS} bit DSA keys (this ssh-dss key has a {bits}-bit p)"
         )))
     }
 }
@@ -301,7 +312,7 @@ pub(crate) fn read_ec_point(
     let id = r.read_string(&format!("{key_name} key: curve identifier"))?;
     if id != curve.identifier().as_bytes() {
         return Err(KeyError::malformed(format!(
-            "{key_name} key names curve {:?}; expected {:?}",
+            "Curve name mismatch ({key_name} key names curve {:?}; expected {:?})",
             String::from_utf8_lossy(id),
             curve.identifier()
         )));
@@ -309,16 +320,16 @@ pub(crate) fn read_ec_point(
     let point = r.read_string(&format!("{key_name} key: point"))?;
     match point.first() {
         None => Err(KeyError::malformed(format!(
-            "{key_name} key: EC point is empty"
+            "Invalid EC point: empty data ({key_name} key)"
         ))),
         Some(4) if point.len() == curve.point_len() => Ok(point.to_vec()),
         Some(4) => Err(KeyError::malformed(format!(
-            "{key_name} key: uncompressed EC point must be {} bytes, not {}",
+            "Invalid EC key. ({key_name} key: an uncompressed point is {} bytes, not {})",
             curve.point_len(),
             point.len()
         ))),
         Some(_) => Err(KeyError::malformed(format!(
-            "{key_name} key: EC point must be uncompressed (first byte 0x04)"
+            "{NEED_UNCOMPRESSED_POINT} ({key_name} key: the first byte must be 0x04)"
         ))),
     }
 }
@@ -327,7 +338,7 @@ pub(crate) fn read_ed25519(key_name: &str, r: &mut Reader<'_>) -> Result<[u8; 32
     let key = r.read_string(&format!("{key_name} key: public key"))?;
     key.try_into().map_err(|_| {
         KeyError::malformed(format!(
-            "{key_name} public key must be 32 bytes, not {}",
+            "An Ed25519 public key is 32 bytes long ({key_name} key: {} bytes)",
             key.len()
         ))
     })
@@ -339,8 +350,8 @@ fn read_application(key_name: &str, r: &mut Reader<'_>) -> Result<Vec<u8>, KeyEr
     let app = r.read_string(&format!("{key_name} key: application"))?;
     if !app.starts_with(b"ssh:") {
         return Err(KeyError::malformed(format!(
-            "{key_name} key: U2F application string {:?} does not start with \"ssh:\"",
-            String::from_utf8_lossy(app)
+            "U2F application string does not start with b'ssh:' ({})",
+            bytes_repr(app)
         )));
     }
     Ok(app.to_vec())
@@ -404,8 +415,11 @@ fn is_space(c: u8) -> bool {
 /// line is the comment; later lines are ignored. Leading whitespace, or anything but
 /// spaces and tabs between type and body, is malformed.
 pub fn parse_public_line(data: &[u8]) -> Result<SshPublicLine, KeyError> {
-    let bad_line =
-        || KeyError::malformed("OpenSSH public key line: expected `<type> <base64 key> [comment]`");
+    let bad_line = || {
+        KeyError::malformed(
+            "Invalid line format (an OpenSSH public key line is `<type> <base64 key> [comment]`)",
+        )
+    };
     let type_end = data.iter().position(|&c| is_space(c)).unwrap_or(data.len());
     let (type_name, rest) = data.split_at_checked(type_end).ok_or_else(bad_line)?;
     let gap = rest
@@ -423,12 +437,14 @@ pub fn parse_public_line(data: &[u8]) -> Result<SshPublicLine, KeyError> {
     }
 
     let declared = SshTypeName::parse(type_name)?;
-    let blob = base64::decode(body, "OpenSSH public key line")?;
+    let blob =
+        base64::decode(body, "OpenSSH public key line").map_err(|e| reason("Invalid format", e))?;
     let mut r = Reader::new(&blob);
     let inner = r.read_string("SSH public key: key type")?;
     if inner != type_name {
         return Err(KeyError::malformed(format!(
-            "OpenSSH public key line: type {:?} does not match the key type {:?} inside the key",
+            "Invalid key format (the line's type {:?} does not match the key type {:?} inside \
+             the key)",
             String::from_utf8_lossy(type_name),
             String::from_utf8_lossy(inner)
         )));

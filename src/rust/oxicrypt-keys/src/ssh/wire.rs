@@ -38,7 +38,7 @@ impl<'a> Reader<'a> {
                 Ok(head)
             }
             None => Err(KeyError::malformed(format!(
-                "{what}: truncated (needs {n} bytes, {} remain)",
+                "Invalid data ({what}: truncated, needs {n} bytes, {} remain)",
                 self.data.len()
             ))),
         }
@@ -49,7 +49,7 @@ impl<'a> Reader<'a> {
         let bytes = self.read_raw(4, what)?;
         let arr: [u8; 4] = bytes
             .try_into()
-            .map_err(|_| KeyError::malformed(format!("{what}: truncated")))?;
+            .map_err(|_| KeyError::malformed(format!("Invalid data ({what}: truncated)")))?;
         Ok(u32::from_be_bytes(arr))
     }
 
@@ -58,7 +58,7 @@ impl<'a> Reader<'a> {
         let bytes = self.read_raw(8, what)?;
         let arr: [u8; 8] = bytes
             .try_into()
-            .map_err(|_| KeyError::malformed(format!("{what}: truncated")))?;
+            .map_err(|_| KeyError::malformed(format!("Invalid data ({what}: truncated)")))?;
         Ok(u64::from_be_bytes(arr))
     }
 
@@ -66,11 +66,13 @@ impl<'a> Reader<'a> {
     pub fn read_string(&mut self, what: &str) -> Result<&'a [u8], KeyError> {
         let len = self.read_u32(what)?;
         let len = usize::try_from(len).map_err(|_| {
-            KeyError::malformed(format!("{what}: length {len} does not fit in memory"))
+            KeyError::malformed(format!(
+                "Invalid data ({what}: length {len} does not fit in memory)"
+            ))
         })?;
         if len > self.data.len() {
             return Err(KeyError::malformed(format!(
-                "{what}: length {len} exceeds the {} bytes that remain",
+                "Invalid data ({what}: length {len} exceeds the {} bytes that remain)",
                 self.data.len()
             )));
         }
@@ -88,7 +90,7 @@ impl<'a> Reader<'a> {
         let bytes = self.read_string(what)?;
         if bytes.first().is_some_and(|b| b & 0x80 != 0) {
             return Err(KeyError::malformed(format!(
-                "{what}: mpint is negative; a non-negative integer is required"
+                "Invalid data ({what}: mpint is negative; a non-negative integer is required)"
             )));
         }
         Ok(strip_leading_zeros(bytes))
@@ -100,7 +102,7 @@ impl<'a> Reader<'a> {
             Ok(())
         } else {
             Err(KeyError::malformed(format!(
-                "{what}: {} bytes of trailing data",
+                "Corrupt data: unparsed data ({what}: {} bytes of trailing data)",
                 self.data.len()
             )))
         }
