@@ -88,7 +88,7 @@ pub fn private_bytes<'py>(
         Encryption::from_py(encryption, format)?;
         return Err(PyValueError::new_err("format is invalid with this key").into());
     }
-    let encryption = check_private_request(encoding, format, encryption)?;
+    let encryption = check_private_request(encoding, format, encryption, true)?;
     let raw = key.raw_private_key()?;
     match format {
         PrivateFormat::Raw => Ok(PyBytes::new(py, &raw)),
@@ -121,7 +121,7 @@ pub fn public_bytes<'py>(
     ) {
         return Err(PyValueError::new_err("format is invalid with this key").into());
     }
-    check_public_request(encoding, format)?;
+    check_public_request(encoding, format, true)?;
     let raw = key.raw_public_key()?;
     match format {
         PublicFormat::Raw => Ok(PyBytes::new(py, &raw)),

@@ -239,7 +239,7 @@ impl DhPrivateKey {
         format: PrivateFormat,
         encryption_algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let encryption = check_private_request(encoding, format, encryption_algorithm)?;
+        let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         if format != PrivateFormat::PKCS8 {
             return Err(value_error(
                 "DH private keys support only PKCS8 serialization",
@@ -284,7 +284,7 @@ impl DhPublicKey {
         encoding: Encoding,
         format: PublicFormat,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        check_public_request(encoding, format)?;
+        check_public_request(encoding, format, false)?;
         if format != PublicFormat::SubjectPublicKeyInfo {
             return Err(value_error(
                 "DH public_bytes only supports SubjectPublicKeyInfo format",

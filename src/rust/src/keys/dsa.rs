@@ -213,7 +213,7 @@ impl DsaPrivateKey {
         format: PrivateFormat,
         encryption_algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let encryption = check_private_request(encoding, format, encryption_algorithm)?;
+        let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         let dsa = self.pkey.dsa()?;
         let params = params_of(&dsa);
         let container = match format {
@@ -289,7 +289,7 @@ impl DsaPublicKey {
         encoding: Encoding,
         format: PublicFormat,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        check_public_request(encoding, format)?;
+        check_public_request(encoding, format, false)?;
         match format {
             PublicFormat::SubjectPublicKeyInfo => {
                 let dsa = self.pkey.dsa()?;

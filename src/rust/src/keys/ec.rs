@@ -267,7 +267,7 @@ fn public_bytes_of<'py, T: HasPublic>(
             };
         return Ok(PyBytes::new(py, &point_bytes(key, form)?));
     }
-    super::serialization::check_public_request(encoding, format)?;
+    super::serialization::check_public_request(encoding, format, false)?;
     match format {
         PublicFormat::SubjectPublicKeyInfo => {
             let curve = oxicrypt_keys::oids::named_curve_oid(group_curve_name(key)?)
@@ -379,7 +379,7 @@ impl EcPrivateKey {
         format: PrivateFormat,
         encryption_algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let encryption = check_private_request(encoding, format, encryption_algorithm)?;
+        let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         let ec = self.pkey.ec_key()?;
         let curve = oxicrypt_keys::oids::named_curve_oid(group_curve_name(&self.pkey)?)
             .ok_or_else(|| value_error("EC key on an unsupported curve"))?;

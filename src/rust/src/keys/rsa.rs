@@ -326,7 +326,7 @@ impl RsaPrivateKey {
         format: PrivateFormat,
         encryption_algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let encryption = check_private_request(encoding, format, encryption_algorithm)?;
+        let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         let key = components(&self.pkey.rsa()?);
         let container = match format {
             PrivateFormat::PKCS8 => PrivateDer::Pkcs8(oxicrypt_keys::pkcs8::write_rsa_key(&key)?),
@@ -459,7 +459,7 @@ impl RsaPublicKey {
         encoding: Encoding,
         format: PublicFormat,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        check_public_request(encoding, format)?;
+        check_public_request(encoding, format, false)?;
         let key = public_components(&self.pkey)?;
         match format {
             PublicFormat::SubjectPublicKeyInfo => Ok(der_or_pem(

@@ -201,10 +201,14 @@ impl Encryption {
 /// encryption request. Raw is only valid as Raw/Raw/NoEncryption, and OpenSSH needs PEM.
 /// The order of the checks (which error a request with several faults gets) is the
 /// reference's.
+/// `raw_keys` says whether the key type has a Raw form at all (the RFC 8410 curves): only
+/// those apply the Raw pairing rule; for the others a Raw request is simply a format or
+/// encoding the key does not support, reported as such by the key.
 pub fn check_private_request(
     encoding: Encoding,
     format: PrivateFormat,
     encryption: &Bound<'_, PyAny>,
+    raw_keys: bool,
 ) -> PyResult<Encryption> {
     // Not an encryption object at all is reported at once; an encryption this format
     // cannot use ("Unsupported encryption type", a ValueError) only after the Raw and
@@ -215,7 +219,7 @@ pub fn check_private_request(
         other => other,
     };
     let is_none = enc.as_ref().is_ok_and(Encryption::is_none);
-    if encoding == Encoding::Raw || format == PrivateFormat::Raw {
+    if raw_keys && (encoding == Encoding::Raw || format == PrivateFormat::Raw) {
         if encoding != Encoding::Raw || format != PrivateFormat::Raw || !is_none {
             return Err(PyValueError::new_err(
                 "When using Raw both encoding and format must be Raw and \
@@ -235,9 +239,14 @@ pub fn check_private_request(
     Ok(enc)
 }
 
-/// Checks the rules every key type shares for `public_bytes`.
-pub fn check_public_request(encoding: Encoding, format: PublicFormat) -> PyResult<()> {
-    if encoding == Encoding::Raw || format == PublicFormat::Raw {
+/// Checks the rules every key type shares for `public_bytes`; `raw_keys` as for
+/// [`check_private_request`].
+pub fn check_public_request(
+    encoding: Encoding,
+    format: PublicFormat,
+    raw_keys: bool,
+) -> PyResult<()> {
+    if raw_keys && (encoding == Encoding::Raw || format == PublicFormat::Raw) {
         if encoding != Encoding::Raw || format != PublicFormat::Raw {
             return Err(PyValueError::new_err(
                 "When using Raw both encoding and format must be Raw",
