@@ -26,7 +26,17 @@ def tests(session: nox.Session) -> None:
     _install_package(session, "test")
     args = session.posargs or []
     session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *args)
-    session.run("cargo", "test", "--release", "-p", "oxicrypt-openssl", "--locked", external=True)
+    session.run(
+        "cargo",
+        "test",
+        "--release",
+        "--locked",
+        "-p",
+        "oxicrypt-openssl",
+        "-p",
+        "oxicrypt-keys",
+        external=True,
+    )
 
 
 @nox.session

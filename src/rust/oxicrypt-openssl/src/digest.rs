@@ -58,6 +58,29 @@ impl HashKind {
         })
     }
 
+    /// The `name` of the Python class of this algorithm.
+    pub fn python_name(self) -> &'static str {
+        match self {
+            HashKind::Md5 => "md5",
+            HashKind::Sha1 => "sha1",
+            HashKind::Sha224 => "sha224",
+            HashKind::Sha256 => "sha256",
+            HashKind::Sha384 => "sha384",
+            HashKind::Sha512 => "sha512",
+            HashKind::Sha512_224 => "sha512-224",
+            HashKind::Sha512_256 => "sha512-256",
+            HashKind::Sha3_224 => "sha3-224",
+            HashKind::Sha3_256 => "sha3-256",
+            HashKind::Sha3_384 => "sha3-384",
+            HashKind::Sha3_512 => "sha3-512",
+            HashKind::Shake128 => "shake128",
+            HashKind::Shake256 => "shake256",
+            HashKind::Blake2b512 => "blake2b",
+            HashKind::Blake2s256 => "blake2s",
+            HashKind::Sm3 => "sm3",
+        }
+    }
+
     /// The name OpenSSL's providers know the algorithm by.
     pub fn openssl_name(self) -> &'static str {
         match self {
@@ -180,6 +203,7 @@ mod tests {
         ] {
             let kind = HashKind::from_name(name).expect("known name");
             assert!(kind.md().is_some(), "{name} not provided");
+            assert_eq!(kind.python_name(), name);
         }
         assert_eq!(HashKind::from_name("sha-256"), None);
         assert_eq!(HashKind::from_name(""), None);

@@ -36,6 +36,30 @@ pub fn bn_to_int<'py>(py: Python<'py>, bn: &BigNumRef) -> PyResult<Bound<'py, Py
     magnitude_to_int(py, &bn.to_vec())
 }
 
+/// The TypeError PyO3 gives when an argument is not of the `expected` class.
+pub fn type_error(value: &Bound<'_, PyAny>, expected: &str) -> PyErr {
+    if value.is_none() {
+        return PyTypeError::new_err(format!("'None' is not an instance of '{expected}'"));
+    }
+    let name = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    PyTypeError::new_err(format!(
+        "'{name}' object is not an instance of '{expected}'"
+    ))
+}
+
+/// `value` as a Python int, or the TypeError PyO3 gives for a wrong argument type.
+pub fn int_arg(value: &Bound<'_, PyAny>) -> PyResult<Py<PyInt>> {
+    Ok(value
+        .cast::<PyInt>()
+        .map_err(|_| type_error(value, "int"))?
+        .clone()
+        .unbind())
+}
+
 /// `value` as a Python int, or a TypeError with `message`.
 pub fn require_int(value: &Bound<'_, PyAny>, message: &str) -> PyResult<Py<PyInt>> {
     Ok(value

@@ -82,6 +82,29 @@ pub fn extract(padding: &Bound<'_, PyAny>) -> CryptoResult<RsaPadding> {
         });
     }
     if is(padding, "OAEP")? {
+        // OAEP is offered with the SHA-1 and SHA-2 digests only, for the label hash and
+        // for MGF1, as in the reference.
+        let oaep_hash = |algorithm: &Bound<'_, PyAny>| -> CryptoResult<&'static MdRef> {
+            let resolved = resolve(algorithm)?;
+            use oxicrypt_openssl::digest::HashKind as K;
+            if !matches!(
+                resolved.kind,
+                K::Sha1 | K::Sha224 | K::Sha256 | K::Sha384 | K::Sha512
+            ) {
+                return Err(CryptoError::Unsupported(
+                    "This combination of padding and hash algorithm is not supported".to_owned(),
+                    Reason::Padding,
+                ));
+            }
+            Ok(resolved.md)
+        };
+        let mgf = padding.getattr("_mgf")?;
+        if !is(&mgf, "MGF1")? {
+            return Err(CryptoError::Unsupported(
+                "Only MGF1 is supported by this backend.".to_owned(),
+                Reason::Mgf,
+            ));
+        }
         let label = padding.getattr("_label")?;
         let label = if label.is_none() {
             None
@@ -89,8 +112,8 @@ pub fn extract(padding: &Bound<'_, PyAny>) -> CryptoResult<RsaPadding> {
             Some(label.extract::<Vec<u8>>()?)
         };
         return Ok(RsaPadding::Oaep {
-            mgf1: mgf1_digest(padding)?,
-            md: resolve(&padding.getattr("_algorithm")?)?.md,
+            mgf1: oaep_hash(&mgf.getattr("_algorithm")?)?,
+            md: oaep_hash(&padding.getattr("_algorithm")?)?,
             label,
         });
     }

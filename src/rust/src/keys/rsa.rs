@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
 
-use super::bignum::{bn_to_int, py_eq};
+use super::bignum::{bn_to_int, int_arg, py_eq};
 use super::padding::{self, RsaPadding, SaltLength};
 use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
@@ -66,9 +66,28 @@ fn digest_input(
         return Ok((DigestChoice::Md(resolved.md), data.to_vec()));
     }
     let resolved = resolve(algorithm)?;
+    check_signature_hash(&resolved)?;
     let mut digest = Digest::new(resolved.md)?;
     crate::hashes::absorb(py, &mut digest, data)?;
     Ok((DigestChoice::Md(resolved.md), digest.finish()?.to_vec()))
+}
+
+/// RSA signatures need a digest with a DigestInfo OID: not the XOFs nor BLAKE2.
+fn check_signature_hash(resolved: &crate::algorithms::Resolved) -> CryptoResult<()> {
+    use oxicrypt_openssl::digest::HashKind;
+    if matches!(
+        resolved.kind,
+        HashKind::Shake128 | HashKind::Shake256 | HashKind::Blake2b512 | HashKind::Blake2s256
+    ) {
+        return Err(CryptoError::Unsupported(
+            format!(
+                "{} is not supported by this backend for RSA signing.",
+                resolved.kind.python_name()
+            ),
+            crate::error::Reason::Hash,
+        ));
+    }
+    Ok(())
 }
 
 /// emLen - hLen - 2 (RFC 8017, section 9.1.1): the longest PSS salt for this key and hash.
@@ -366,9 +385,6 @@ impl RsaPublicKey {
     ) -> CryptoResult<()> {
         let padding = padding::extract(padding)?;
         let (choice, digest) = digest_input(py, data.as_bytes(), algorithm)?;
-        if matches!(choice, DigestChoice::NoDigestInfo) {
-            return Err(PyTypeError::new_err("Expected instance of hashes.HashAlgorithm.").into());
-        }
         let signature = signature.as_bytes();
         let bits = self.pkey.bits();
         let valid = py.detach(|| -> CryptoResult<bool> {
@@ -395,15 +411,31 @@ impl RsaPublicKey {
         algorithm: Option<&Bound<'py, PyAny>>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let padding = padding::extract(padding)?;
-        if !matches!(padding, RsaPadding::Pkcs1v15) {
-            return Err(PyTypeError::new_err(
-                "Only PKCS1v15 padding is supported by recover_data_from_signature",
-            )
-            .into());
+        match padding {
+            RsaPadding::Pkcs1v15 => {}
+            RsaPadding::Pss { .. } => {
+                return Err(CryptoError::Unsupported(
+                    "EMSA-PSS is not supported for the RSA signature operation".to_owned(),
+                    crate::error::Reason::Padding,
+                ))
+            }
+            RsaPadding::Oaep { .. } => {
+                return Err(CryptoError::Unsupported(
+                    "EME-OAEP is not supported by this backend.".to_owned(),
+                    crate::error::Reason::Padding,
+                ))
+            }
         }
         let md = match algorithm {
             None => None,
             Some(a) if a.is_instance(utils_class(py, "NoDigestInfo")?.as_any())? => None,
+            Some(a) if a.is_instance(utils_class(py, "Prehashed")?.as_any())? => {
+                return Err(PyTypeError::new_err(
+                    "Prehashed is only supported in the sign and verify methods. It cannot be \
+                     used with recover_data_from_signature.",
+                )
+                .into())
+            }
             Some(a) => Some(resolve(a)?.md),
         };
         let mut ctx = PkeyCtx::new(&self.pkey)?;
@@ -508,15 +540,9 @@ pub struct RsaPublicNumbers {
 impl RsaPublicNumbers {
     #[new]
     fn new(e: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<RsaPublicNumbers> {
-        let int = |v: &Bound<'_, PyAny>| -> PyResult<Py<PyInt>> {
-            Ok(v.cast::<PyInt>()
-                .map_err(|_| PyTypeError::new_err("RSAPublicNumbers arguments must be integers."))?
-                .clone()
-                .unbind())
-        };
         Ok(RsaPublicNumbers {
-            e: int(e)?,
-            n: int(n)?,
+            e: int_arg(e)?,
+            n: int_arg(n)?,
         })
     }
 
@@ -528,6 +554,12 @@ impl RsaPublicNumbers {
     ) -> CryptoResult<RsaPublicKey> {
         let _ = backend;
         let (e, n) = (self.e.bind(py), self.n.bind(py));
+        if e.lt(0)? || n.lt(0)? {
+            return Err(pyo3::exceptions::PyOverflowError::new_err(
+                "can't convert negative int to unsigned",
+            )
+            .into());
+        }
         if n.lt(3)? {
             return Err(value_error("n must be >= 3."));
         }
@@ -546,14 +578,13 @@ impl RsaPublicNumbers {
         })
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        match other.cast::<RsaPublicNumbers>() {
-            Ok(o) => {
-                let o = o.get();
-                Ok(py_eq(self.e.bind(py), o.e.bind(py))? && py_eq(self.n.bind(py), o.n.bind(py))?)
-            }
-            Err(_) => Ok(false),
-        }
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let Ok(o) = other.cast::<RsaPublicNumbers>() else {
+            return Ok(crate::keys::eq_result(py, None));
+        };
+        let o = o.get();
+        let equal = py_eq(self.e.bind(py), o.e.bind(py))? && py_eq(self.n.bind(py), o.n.bind(py))?;
+        Ok(crate::keys::eq_result(py, Some(equal)))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -601,26 +632,10 @@ impl RsaPrivateNumbers {
         iqmp: &Bound<'_, PyAny>,
         public_numbers: &Bound<'_, PyAny>,
     ) -> PyResult<RsaPrivateNumbers> {
-        let int = |v: &Bound<'_, PyAny>| -> PyResult<Py<PyInt>> {
-            Ok(v.cast::<PyInt>()
-                .map_err(|_| {
-                    PyTypeError::new_err("RSAPrivateNumbers p, q, d, dmp1, dmq1, iqmp arguments must all be an integers.")
-                })?
-                .clone()
-                .unbind())
-        };
+        let int = int_arg;
         let public_numbers = public_numbers
             .cast::<RsaPublicNumbers>()
-            .map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "'{}' object is not an instance of 'RSAPublicNumbers'",
-                    public_numbers
-                        .get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
-                ))
-            })?
+            .map_err(|_| super::bignum::type_error(public_numbers, "RSAPublicNumbers"))?
             .clone()
             .unbind();
         Ok(RsaPrivateNumbers {
@@ -644,6 +659,16 @@ impl RsaPrivateNumbers {
         let _ = backend;
         let public = self.public_numbers.get();
         let (n, e) = (public.n.bind(py), public.e.bind(py));
+        // Negative private values fail where the reference converts them to unsigned.
+        let all = [&self.d, &self.dmp1, &self.dmq1, &self.iqmp];
+        for value in all {
+            if value.bind(py).lt(0)? {
+                return Err(pyo3::exceptions::PyOverflowError::new_err(
+                    "can't convert negative int to unsigned",
+                )
+                .into());
+            }
+        }
         let checks: [(&Py<PyInt>, &str); 6] = [
             (&self.p, "p"),
             (&self.q, "q"),
@@ -691,9 +716,9 @@ impl RsaPrivateNumbers {
         })
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let Ok(o) = other.cast::<RsaPrivateNumbers>() else {
-            return Ok(false);
+            return Ok(crate::keys::eq_result(py, None));
         };
         let o = o.get();
         let pairs = [
@@ -706,10 +731,11 @@ impl RsaPrivateNumbers {
         ];
         for (a, b) in pairs {
             if !py_eq(a.bind(py), b.bind(py))? {
-                return Ok(false);
+                return Ok(crate::keys::eq_result(py, Some(false)));
             }
         }
-        py_eq(self.public_numbers.bind(py), o.public_numbers.bind(py))
+        let equal = py_eq(self.public_numbers.bind(py), o.public_numbers.bind(py))?;
+        Ok(crate::keys::eq_result(py, Some(equal)))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {

@@ -317,6 +317,15 @@ pub fn encode_private<'py>(
     container: PrivateDer,
     encryption: Encryption,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
+    // The traditional formats exist only as PEM or DER: any other encoding makes the
+    // request one for a format this key does not have (the reference's ValueError), where
+    // PKCS#8 with another encoding is a wrong encoding (TypeError, in der_or_pem).
+    if matches!(container, PrivateDer::Traditional { .. })
+        && encoding != Encoding::PEM
+        && encoding != Encoding::DER
+    {
+        return Err(PyValueError::new_err("format is invalid with this key").into());
+    }
     match (container, encryption) {
         (PrivateDer::Pkcs8(der), Encryption::None) => {
             Ok(der_or_pem(py, encoding, "PRIVATE KEY", &der)?)

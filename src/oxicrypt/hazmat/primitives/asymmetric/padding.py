@@ -33,6 +33,11 @@ class PKCS1v15(AsymmetricPadding):
 
     name = "EMSA-PKCS1-v1_5"
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PKCS1v15):
+            return NotImplemented
+        return True
+
 
 class _MaxLength:
     """The longest salt the key and hash allow."""
@@ -71,6 +76,11 @@ class PSS(AsymmetricPadding):
     def mgf(self) -> MGF:
         return self._mgf
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PSS):
+            return NotImplemented
+        return self._mgf == other._mgf and self._salt_length == other._salt_length
+
 
 class OAEP(AsymmetricPadding):
     """Optimal asymmetric encryption padding (RFC 8017, section 7.1)."""
@@ -97,6 +107,15 @@ class OAEP(AsymmetricPadding):
     def mgf(self) -> MGF:
         return self._mgf
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OAEP):
+            return NotImplemented
+        return (
+            self._mgf == other._mgf
+            and self._algorithm == other._algorithm
+            and self._label == other._label
+        )
+
 
 class MGF(metaclass=abc.ABCMeta):
     _algorithm: hashes.HashAlgorithm
@@ -109,6 +128,11 @@ class MGF1(MGF):
         if not isinstance(algorithm, hashes.HashAlgorithm):
             raise TypeError("Expected instance of hashes.HashAlgorithm.")
         self._algorithm = algorithm
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MGF1):
+            return NotImplemented
+        return self._algorithm == other._algorithm
 
 
 def calculate_max_pss_salt_length(

@@ -133,26 +133,42 @@ def generate_private_key(
     backend: typing.Any = None,
 ) -> RSAPrivateKey:
     """A new key with a ``key_size``-bit modulus; ``public_exponent`` is 65537 (or 3)."""
+    if public_exponent not in (3, 65537):
+        raise ValueError(
+            "public_exponent must be either 3 (for legacy compatibility) or 65537. "
+            "Almost everyone should choose 65537 here!"
+        )
+    if key_size < 1024:
+        raise ValueError("key_size must be at least 1024-bits.")
     return _rust_rsa.generate_private_key(public_exponent, key_size)
+
+
+def _check_above_one(*values: int) -> None:
+    if any(v <= 1 for v in values):
+        raise ValueError("Values can't be <= 1")
 
 
 def rsa_crt_iqmp(p: int, q: int) -> int:
     """q^-1 mod p, the CRT coefficient."""
+    _check_above_one(p, q)
     return pow(q, -1, p)
 
 
 def rsa_crt_dmp1(private_exponent: int, p: int) -> int:
     """d mod (p - 1)."""
+    _check_above_one(private_exponent, p)
     return private_exponent % (p - 1)
 
 
 def rsa_crt_dmq1(private_exponent: int, q: int) -> int:
     """d mod (q - 1)."""
+    _check_above_one(private_exponent, q)
     return private_exponent % (q - 1)
 
 
 def rsa_recover_private_exponent(e: int, p: int, q: int) -> int:
     """d = e^-1 mod lcm(p - 1, q - 1), the smallest valid private exponent."""
+    _check_above_one(e, p, q)
     lambda_n = (p - 1) * (q - 1) // math.gcd(p - 1, q - 1)
     return pow(e, -1, lambda_n)
 
@@ -165,25 +181,30 @@ _MAX_FACTOR_BASE = 1000
 def rsa_recover_prime_factors(n: int, e: int, d: int) -> tuple[int, int]:
     """Finds p and q from n, e and d (NIST SP 800-56B rev. 2, appendix C.2).
 
-    e*d - 1 is a multiple of lambda(n). Write it as 2^s * t with t odd; for a random g,
-    the sequence g^t, g^2t, ... mod n reaches 1, and the element before it is, with
+    e*d - 1 = 2^s * t with t odd is a multiple of lambda(n). For a random g, the sequence
+    g^t, g^2t, ..., g^(2^s t) mod n ends in 1, and the element before the first 1 is, with
     probability at least 1/2, a square root of 1 other than +-1, which shares a factor
-    with n.
+    with n. At most s squarings are tried per base, so the search always ends.
     """
-    k = d * e - 1
-    t = k
+    if d <= 1 or e <= 1:
+        raise ValueError("d, e can't be <= 1")
+    # For a genuine key, m^(e*d) = m mod n for every m.
+    if n < 3 or pow(17, e * d, n) != 17 % n:
+        raise ValueError("n, d, e don't match")
+    t = d * e - 1
+    s = 0
     while t % 2 == 0:
         t //= 2
+        s += 1
     for g in range(2, _MAX_FACTOR_BASE):
         x = pow(g, t, n)
-        while x not in (1, n - 1) and t < k:
+        for _ in range(s):
+            if x in (1, n - 1):
+                break
             y = pow(x, 2, n)
             if y == 1:
                 p = math.gcd(x - 1, n)
-                if 1 < p < n:
-                    q = n // p
-                    return (p, q) if p > q else (q, p)
-                break
+                q = n // p
+                return (p, q) if p > q else (q, p)
             x = y
-        # (t < k guards against e*d - 1 with no factor of two to strip.)
     raise ValueError("Unable to compute factors p and q from exponent d.")
