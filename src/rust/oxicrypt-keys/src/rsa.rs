@@ -89,10 +89,17 @@ pub fn parse_public(der: &[u8]) -> Result<RsaPublic, KeyError> {
 pub fn parse_private(der: &[u8]) -> Result<RsaPrivate, KeyError> {
     let key = asn1::parse_single::<RsaPrivateKeyAsn1<'_>>(der)
         .map_err(|e| KeyError::malformed(format!("PKCS#1 RSAPrivateKey: {e}")))?;
-    if key.version != 0 || key.other_primes.is_some() {
-        return Err(KeyError::UnsupportedAlgorithm(
-            "multi-prime RSA keys (PKCS#1 version 1)".to_owned(),
+    if key.other_primes.is_some() {
+        // Refused as malformed input (a ValueError), as by the reference.
+        return Err(KeyError::malformed(
+            "multi-prime RSA keys (PKCS#1 version 1 with otherPrimeInfos) are not supported",
         ));
+    }
+    if key.version != 0 {
+        return Err(KeyError::malformed(format!(
+            "PKCS#1 RSAPrivateKey version {} without other primes",
+            key.version
+        )));
     }
     Ok(RsaPrivate {
         n: magnitude(key.n),
@@ -167,10 +174,8 @@ mod tests {
         assert_eq!(parse_private(&der).unwrap(), key);
         let mut v1 = der.clone();
         v1[4] = 1;
-        assert!(matches!(
-            parse_private(&v1),
-            Err(KeyError::UnsupportedAlgorithm(_))
-        ));
+        // Version 1 without otherPrimeInfos is malformed (multi-prime keys carry them).
+        assert!(matches!(parse_private(&v1), Err(KeyError::Malformed(_))));
         for cut in 0..der.len() {
             assert!(parse_private(&der[..cut]).is_err());
         }

@@ -168,8 +168,12 @@ fn parse_private_der(
     };
     match parse_encrypted(der) {
         Ok(info) => return decrypt_pkcs8(py, &info, password),
-        // An EncryptedPrivateKeyInfo with a scheme oxicrypt does not know.
-        Err(CryptoError::Py(e)) => return Err(CryptoError::Py(e)),
+        // An EncryptedPrivateKeyInfo with a scheme oxicrypt does not know (a missing
+        // password is reported first).
+        Err(CryptoError::Py(e)) => {
+            required_password(password)?;
+            return Err(CryptoError::Py(e));
+        }
         Err(_) => {}
     }
     let traditional = if let Ok(rsa) = oxicrypt_keys::rsa::parse_private(der) {
@@ -193,14 +197,16 @@ fn parse_traditional(
     der: &[u8],
     password: Option<&[u8]>,
 ) -> CryptoResult<PrivateKeyData> {
-    if password.is_some() {
-        return Err(password_given_error());
-    }
-    Ok(match label {
+    // Malformed data is reported before an unneeded password, as in the reference.
+    let key = match label {
         "EC PRIVATE KEY" => PrivateKeyData::Ec(oxicrypt_keys::ec::parse_private(der, None)?),
         "DSA PRIVATE KEY" => PrivateKeyData::Dsa(oxicrypt_keys::dsa::parse_traditional(der)?),
         _ => PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(der)?),
-    })
+    };
+    if password.is_some() {
+        return Err(password_given_error());
+    }
+    Ok(key)
 }
 
 /// A PEM block with OpenSSL's legacy `Proc-Type`/`DEK-Info` encryption: decrypted with the
@@ -210,6 +216,20 @@ fn parse_legacy_encrypted_pem(
     block: &oxicrypt_keys::pem::PemBlock,
     password: Option<&[u8]>,
 ) -> CryptoResult<PrivateKeyData> {
+    // A block marked encrypted needs a password before its DEK-Info is even looked at.
+    // (As in the reference: only when it names a cipher; a missing or malformed DEK-Info is
+    // reported as malformed data.)
+    let marked_encrypted = block
+        .headers
+        .iter()
+        .any(|(name, value)| name == "Proc-Type" && value.contains("ENCRYPTED"));
+    let names_cipher = block
+        .headers
+        .iter()
+        .any(|(name, value)| name == "DEK-Info" && value.contains(','));
+    if marked_encrypted && names_cipher {
+        required_password(password)?;
+    }
     let Some(enc) = oxicrypt_keys::pbes::parse_dek_info(&block.headers)? else {
         // Headers that do not say "encrypted": read the block as if they were absent.
         return match block.label.as_str() {
@@ -285,6 +305,8 @@ pub fn load_pem_private_key(
         .map_err(|e| pem_error(e, NO_PRIVATE_KEY_LABEL))?;
     let key = match block.label.as_str() {
         "ENCRYPTED PRIVATE KEY" => {
+            // A missing password is reported before anything about the scheme.
+            required_password(password)?;
             let info = parse_encrypted(&block.der)?;
             decrypt_pkcs8(py, &info, password)?
         }
@@ -334,8 +356,17 @@ pub fn load_pem_public_key(
     if !PUBLIC_LABELS.contains(&block.label.as_str()) {
         return Err(PyValueError::new_err(NO_PUBLIC_KEY_LABEL).into());
     }
+    // A mislabelled block (PKCS#1 under "PUBLIC KEY", SPKI under "RSA PUBLIC KEY") is
+    // read as what it contains, as OpenSSL's PEM readers do.
     let key = if block.label == "RSA PUBLIC KEY" {
-        PublicKeyData::Rsa(oxicrypt_keys::rsa::parse_public(&block.der)?)
+        match oxicrypt_keys::rsa::parse_public(&block.der) {
+            Ok(rsa) => PublicKeyData::Rsa(rsa),
+            // ...but only an RSA key: the label still says what kind of key it is.
+            Err(pkcs1_error) => match oxicrypt_keys::spki::parse(&block.der) {
+                Ok(rsa @ PublicKeyData::Rsa(_)) => rsa,
+                _ => return Err(pkcs1_error.into()),
+            },
+        }
     } else {
         oxicrypt_keys::spki::parse(&block.der)?
     };

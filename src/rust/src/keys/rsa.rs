@@ -199,7 +199,10 @@ pub fn private_key_from_components(key: &RsaPrivate, check: bool) -> CryptoResul
         .set_factors(bn(&key.p)?, bn(&key.q)?)?
         .set_crt_params(bn(&key.dmp1)?, bn(&key.dmq1)?, bn(&key.iqmp)?)?
         .build();
-    if check && !rsa.check_key().unwrap_or(false) {
+    // RSA_check_key accepts some degenerate factors (e.g. q = 2); both primes must be odd.
+    let odd_primes = rsa.p().is_some_and(|p| p.is_bit_set(0) && p.num_bits() > 1)
+        && rsa.q().is_some_and(|q| q.is_bit_set(0) && q.num_bits() > 1);
+    if check && (!odd_primes || !rsa.check_key().unwrap_or(false)) {
         let _ = openssl::error::ErrorStack::get();
         return Err(value_error("Invalid private key"));
     }
@@ -296,11 +299,12 @@ impl RsaPrivateKey {
         ciphertext: Buffer<'_>,
         padding: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let padding = padding::extract(padding)?;
+        // The length is checked before the padding, as in the reference.
         let ciphertext = ciphertext.as_bytes();
         if ciphertext.len() != self.pkey.size() {
             return Err(value_error("Ciphertext length must be equal to key size."));
         }
+        let padding = padding::extract(padding)?;
         let plaintext = py.detach(|| -> CryptoResult<Vec<u8>> {
             let mut ctx = PkeyCtx::new(&self.pkey)?;
             ctx.decrypt_init()?;

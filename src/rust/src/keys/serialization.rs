@@ -326,6 +326,16 @@ pub fn encode_private<'py>(
     {
         return Err(PyValueError::new_err("format is invalid with this key").into());
     }
+    // As in the reference, whose PEM password callback takes at most 1023 bytes; other
+    // tools reading the key are as limited.
+    if let Encryption::Best(password) = &encryption {
+        if password.len() > 1023 {
+            return Err(PyValueError::new_err(
+                "Passwords longer than 1023 bytes are not supported by this backend",
+            )
+            .into());
+        }
+    }
     match (container, encryption) {
         (PrivateDer::Pkcs8(der), Encryption::None) => {
             Ok(der_or_pem(py, encoding, "PRIVATE KEY", &der)?)
