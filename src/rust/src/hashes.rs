@@ -21,6 +21,20 @@ pub fn absorb(py: Python<'_>, digest: &mut Digest, data: &[u8]) -> CryptoResult<
     Ok(())
 }
 
+/// The digest of `data` as bytes, for signatures: extendable-output functions give their
+/// algorithm's `digest_size` bytes.
+pub fn digest_of(py: Python<'_>, resolved: &Resolved, data: &[u8]) -> CryptoResult<Vec<u8>> {
+    let mut digest = Digest::new(resolved.md)?;
+    absorb(py, &mut digest, data)?;
+    if resolved.kind.is_xof() {
+        let mut out = vec![0u8; resolved.digest_size];
+        digest.finish_xof(&mut out)?;
+        Ok(out)
+    } else {
+        Ok(digest.finish()?.to_vec())
+    }
+}
+
 fn finish(py: Python<'_>, resolved: &Resolved, digest: &mut Digest) -> CryptoResult<Py<PyBytes>> {
     if resolved.kind.is_xof() {
         let bytes = PyBytes::new_with(py, resolved.digest_size, |out| {

@@ -72,6 +72,8 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
         )?));
     }
     let Some(kind) = CurveKind::from_oid(oid) else {
+        // Unlike in a SubjectPublicKeyInfo (see spki.rs), the reference reports an unknown
+        // private key algorithm as unsupported.
         return Err(KeyError::UnsupportedAlgorithm(format!(
             "private key algorithm {oid}"
         )));

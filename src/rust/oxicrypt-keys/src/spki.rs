@@ -68,8 +68,10 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
         }));
     }
     let Some(kind) = CurveKind::from_oid(oid) else {
-        return Err(KeyError::UnsupportedAlgorithm(format!(
-            "public key algorithm {oid}"
+        // An unknown key algorithm is malformed input to the reference (ValueError); only
+        // unknown curves are "unsupported".
+        return Err(KeyError::malformed(format!(
+            "unknown public key algorithm {oid}"
         )));
     };
     if spki.algorithm.params.is_some() {

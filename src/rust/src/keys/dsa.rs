@@ -6,7 +6,6 @@ use openssl::dsa::Dsa;
 use openssl::pkey::{HasParams, HasPublic, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::dsa::{DsaParams, DsaPrivate, DsaPublic};
-use oxicrypt_openssl::digest::Digest;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt};
@@ -115,9 +114,7 @@ fn digest_input(
         return Ok(data.to_vec());
     }
     let resolved = resolve(algorithm)?;
-    let mut digest = Digest::new(resolved.md)?;
-    crate::hashes::absorb(py, &mut digest, data)?;
-    Ok(digest.finish()?.to_vec())
+    crate::hashes::digest_of(py, &resolved, data)
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.dsa", name = "DSAParameters")]

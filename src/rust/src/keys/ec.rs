@@ -7,13 +7,12 @@ use openssl::nid::Nid;
 use openssl::pkey::{HasPublic, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::ec::{EcPrivate, EcPublic};
-use oxicrypt_openssl::digest::Digest;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
 
-use super::bignum::{bn_to_int, int_to_magnitude, require_int};
+use super::bignum::{bn_to_int, int_arg, int_to_magnitude};
 use super::serialization::{
     check_private_request, der_or_pem, encode_private, Encoding, PrivateDer, PrivateFormat,
     PublicFormat,
@@ -134,10 +133,29 @@ pub fn public_key_from_point(curve_name: &str, point: &[u8]) -> CryptoResult<PKe
     Ok(PKey::from_ec_key(key)?)
 }
 
+/// SEC 1 stores the private key as an octet string of the curve's byte length; a shorter
+/// one is a damaged key (OpenSSL reads it; the reference, and so oxicrypt, does not).
+pub fn check_scalar_length(curve_name: &str, scalar: &[u8]) -> CryptoResult<()> {
+    let nid = curve_nid(curve_name).ok_or_else(|| unsupported_curve(curve_name))?;
+    let group = EcGroup::from_curve_name(nid)?;
+    if scalar.len() < scalar_len(&group) {
+        return Err(value_error(
+            "EC private key is not encoded properly: private key value is too short.",
+        ));
+    }
+    Ok(())
+}
+
+/// The message for a scalar outside [1, order) when loading a key or building one from
+/// numbers (`derive_private_key` words it as [`DERIVE_RANGE_MESSAGE`]).
+pub const RANGE_MESSAGE: &str = "Invalid EC key.";
+const DERIVE_RANGE_MESSAGE: &str = "Invalid EC key (key out of range, infinity, etc.)";
+
 pub fn private_key_from_scalar(
     curve_name: &str,
     scalar: &[u8],
     expected_point: Option<&[u8]>,
+    range_message: &'static str,
 ) -> CryptoResult<PKey<Private>> {
     let nid = curve_nid(curve_name).ok_or_else(|| unsupported_curve(curve_name))?;
     let group = EcGroup::from_curve_name(nid)?;
@@ -146,7 +164,7 @@ pub fn private_key_from_scalar(
     let mut order = BigNum::new()?;
     group.order(&mut order, &mut ctx)?;
     if private.num_bits() == 0 || private >= order {
-        return Err(value_error("Invalid EC key."));
+        return Err(value_error(range_message));
     }
     let mut public = EcPoint::new(&group)?;
     public.mul_generator2(&group, &private, &mut ctx)?;
@@ -154,9 +172,7 @@ pub fn private_key_from_scalar(
         let given = EcPoint::from_bytes(&group, expected, &mut ctx)
             .map_err(|_| value_error("Invalid EC key."))?;
         if !public.eq(&group, &given, &mut ctx)? {
-            return Err(value_error(
-                "Invalid EC key: the public point does not match the private value.",
-            ));
+            return Err(value_error("Invalid EC key."));
         }
     }
     let key = EcKey::from_private_components(&group, &private, &public)?;
@@ -195,9 +211,11 @@ fn ecdsa_input(
         return Ok((data.to_vec(), resolved.md, deterministic));
     }
     let resolved = resolve(&algorithm)?;
-    let mut digest = Digest::new(resolved.md)?;
-    crate::hashes::absorb(py, &mut digest, data)?;
-    Ok((digest.finish()?.to_vec(), resolved.md, deterministic))
+    Ok((
+        crate::hashes::digest_of(py, &resolved, data)?,
+        resolved.md,
+        deterministic,
+    ))
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.ec", name = "ECPrivateKey")]
@@ -249,6 +267,14 @@ fn public_bytes_of<'py, T: HasPublic>(
     encoding: Encoding,
     format: PublicFormat,
 ) -> CryptoResult<Bound<'py, PyBytes>> {
+    // SubjectPublicKeyInfo needs PEM or DER whatever else is asked (TypeError, as in the
+    // reference), before the X9.62 pairing rules.
+    if format == PublicFormat::SubjectPublicKeyInfo
+        && encoding != Encoding::PEM
+        && encoding != Encoding::DER
+    {
+        return Err(PyTypeError::new_err("encoding must be Encoding.DER or Encoding.PEM").into());
+    }
     let point_format = matches!(
         format,
         PublicFormat::CompressedPoint | PublicFormat::UncompressedPoint
@@ -494,8 +520,8 @@ pub struct EllipticCurvePublicNumbers {
 impl EllipticCurvePublicNumbers {
     #[new]
     fn new(x: &Bound<'_, PyAny>, y: &Bound<'_, PyAny>, curve: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let x = require_int(x, "x and y must be integers.")?;
-        let y = require_int(y, "x and y must be integers.")?;
+        let x = int_arg(x)?;
+        let y = int_arg(y)?;
         if !curve.is_instance(ec_class(curve.py(), "EllipticCurve")?.as_any())? {
             return Err(PyTypeError::new_err(
                 "curve must provide the EllipticCurve interface.",
@@ -518,26 +544,28 @@ impl EllipticCurvePublicNumbers {
         let curve = curve_from_py(self.curve.bind(py))?;
         let (x, y) = (self.x.bind(py), self.y.bind(py));
         if x.lt(0)? || y.lt(0)? {
-            return Err(value_error("Invalid EC key."));
+            return Err(value_error(
+                "Invalid EC key. Both x and y must be non-negative.",
+            ));
         }
         let x = BigNum::from_slice(&int_to_magnitude(x.as_any())?)?;
         let y = BigNum::from_slice(&int_to_magnitude(y.as_any())?)?;
+        let off_curve = || value_error("Invalid EC key. Point is not on the curve specified.");
         let key =
             EcKey::from_public_key_affine_coordinates(&curve.group, &x, &y).map_err(|_| {
                 let _ = openssl::error::ErrorStack::get();
-                value_error("Invalid EC key.")
+                off_curve()
             })?;
-        key.check_key()
-            .map_err(|_| value_error("Invalid EC key."))?;
+        key.check_key().map_err(|_| off_curve())?;
         Ok(EcPublicKey {
             pkey: PKey::from_ec_key(key)?,
             curve: self.curve.clone_ref(py),
         })
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let Ok(o) = other.cast::<EllipticCurvePublicNumbers>() else {
-            return Ok(false);
+            return Ok(crate::keys::eq_result(py, None));
         };
         let o = o.get();
         let same_curve = {
@@ -545,9 +573,10 @@ impl EllipticCurvePublicNumbers {
             a.getattr("name")?.eq(b.getattr("name")?)?
                 && a.getattr("key_size")?.eq(b.getattr("key_size")?)?
         };
-        Ok(same_curve
+        let equal = same_curve
             && self.x.bind(py).as_any().eq(o.x.bind(py))?
-            && self.y.bind(py).as_any().eq(o.y.bind(py))?)
+            && self.y.bind(py).as_any().eq(o.y.bind(py))?;
+        Ok(crate::keys::eq_result(py, Some(equal)))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -588,14 +617,10 @@ pub struct EllipticCurvePrivateNumbers {
 impl EllipticCurvePrivateNumbers {
     #[new]
     fn new(private_value: &Bound<'_, PyAny>, public_numbers: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let private_value = require_int(private_value, "private_value must be an integer.")?;
+        let private_value = int_arg(private_value)?;
         let public_numbers = public_numbers
             .cast::<EllipticCurvePublicNumbers>()
-            .map_err(|_| {
-                PyTypeError::new_err(
-                    "public_numbers must be an EllipticCurvePublicNumbers instance.",
-                )
-            })?
+            .map_err(|_| super::bignum::type_error(public_numbers, "EllipticCurvePublicNumbers"))?
             .clone()
             .unbind();
         Ok(EllipticCurvePrivateNumbers {
@@ -615,20 +640,27 @@ impl EllipticCurvePrivateNumbers {
         let curve = curve_from_py(public.curve.bind(py))?;
         let expected = public.public_key(py, None)?;
         let point = point_bytes(&expected.pkey, PointConversionForm::UNCOMPRESSED)?;
-        let scalar = int_to_magnitude(self.private_value.bind(py).as_any())?;
-        let pkey = private_key_from_scalar(&curve.name, &scalar, Some(&point))?;
+        let value = self.private_value.bind(py);
+        if value.lt(0)? {
+            return Err(pyo3::exceptions::PyOverflowError::new_err(
+                "can't convert negative int to unsigned",
+            )
+            .into());
+        }
+        let scalar = int_to_magnitude(value.as_any())?;
+        let pkey = private_key_from_scalar(&curve.name, &scalar, Some(&point), RANGE_MESSAGE)?;
         Ok(EcPrivateKey {
             pkey,
             curve: public.curve.clone_ref(py),
         })
     }
 
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let Ok(o) = other.cast::<EllipticCurvePrivateNumbers>() else {
-            return Ok(false);
+            return Ok(crate::keys::eq_result(py, None));
         };
         let o = o.get();
-        Ok(self
+        let equal = self
             .private_value
             .bind(py)
             .as_any()
@@ -637,7 +669,8 @@ impl EllipticCurvePrivateNumbers {
                 .public_numbers
                 .bind(py)
                 .as_any()
-                .eq(o.public_numbers.bind(py))?)
+                .eq(o.public_numbers.bind(py))?;
+        Ok(crate::keys::eq_result(py, Some(equal)))
     }
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
@@ -676,7 +709,8 @@ fn derive_private_key(
     }
     let resolved = curve_from_py(curve)?;
     let scalar = int_to_magnitude(value.as_any())?;
-    let pkey = py.detach(|| private_key_from_scalar(&resolved.name, &scalar, None))?;
+    let pkey =
+        py.detach(|| private_key_from_scalar(&resolved.name, &scalar, None, DERIVE_RANGE_MESSAGE))?;
     Ok(EcPrivateKey {
         pkey,
         curve: curve.clone().unbind(),

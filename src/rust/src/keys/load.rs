@@ -57,7 +57,13 @@ fn private_key_object(
         }
         PrivateKeyData::Ec(key) => {
             let name = ec::curve_name_for_container(&key.curve)?;
-            let pkey = ec::private_key_from_scalar(name, &key.scalar, key.point.as_deref())?;
+            ec::check_scalar_length(name, &key.scalar)?;
+            let pkey = ec::private_key_from_scalar(
+                name,
+                &key.scalar,
+                key.point.as_deref(),
+                ec::RANGE_MESSAGE,
+            )?;
             Py::new(py, ec::EcPrivateKey::new(py, pkey)?)?.into_any()
         }
     })
@@ -155,19 +161,20 @@ fn decrypt_pkcs8(
 /// A DER private key in any container oxicrypt reads: PKCS#8, encrypted PKCS#8, or the
 /// traditional PKCS#1 RSA and SEC 1 EC forms (as OpenSSL's d2i_AutoPrivateKey tries).
 /// When nothing fits, the PKCS#8 error is the one reported.
+/// Returns the key and whether it was encrypted: an unneeded password is reported by the
+/// caller only after the key itself proved valid, as the reference orders its errors.
 fn parse_private_der(
     py: Python<'_>,
     der: &[u8],
     password: Option<&[u8]>,
-) -> CryptoResult<PrivateKeyData> {
+) -> CryptoResult<(PrivateKeyData, bool)> {
     let pkcs8_error = match oxicrypt_keys::pkcs8::parse(der) {
-        Ok(_) if password.is_some() => return Err(password_given_error()),
-        Ok(key) => return Ok(key),
+        Ok(key) => return Ok((key, false)),
         Err(KeyError::Malformed(what)) => what,
         Err(other) => return Err(other.into()),
     };
     match parse_encrypted(der) {
-        Ok(info) => return decrypt_pkcs8(py, &info, password),
+        Ok(info) => return Ok((decrypt_pkcs8(py, &info, password)?, true)),
         // An EncryptedPrivateKeyInfo with a scheme oxicrypt does not know (a missing
         // password is reported first).
         Err(CryptoError::Py(e)) => {
@@ -185,28 +192,18 @@ fn parse_private_der(
     } else {
         return Err(KeyError::Malformed(pkcs8_error).into());
     };
-    if password.is_some() {
-        return Err(password_given_error());
-    }
-    Ok(traditional)
+    Ok((traditional, false))
 }
 
 /// The DER inside a traditional PEM block ("RSA/EC/DSA PRIVATE KEY").
-fn parse_traditional(
-    label: &str,
-    der: &[u8],
-    password: Option<&[u8]>,
-) -> CryptoResult<PrivateKeyData> {
+fn parse_traditional(label: &str, der: &[u8]) -> CryptoResult<(PrivateKeyData, bool)> {
     // Malformed data is reported before an unneeded password, as in the reference.
     let key = match label {
         "EC PRIVATE KEY" => PrivateKeyData::Ec(oxicrypt_keys::ec::parse_private(der, None)?),
         "DSA PRIVATE KEY" => PrivateKeyData::Dsa(oxicrypt_keys::dsa::parse_traditional(der)?),
         _ => PrivateKeyData::Rsa(oxicrypt_keys::rsa::parse_private(der)?),
     };
-    if password.is_some() {
-        return Err(password_given_error());
-    }
-    Ok(key)
+    Ok((key, false))
 }
 
 /// A PEM block with OpenSSL's legacy `Proc-Type`/`DEK-Info` encryption: decrypted with the
@@ -215,7 +212,7 @@ fn parse_legacy_encrypted_pem(
     py: Python<'_>,
     block: &oxicrypt_keys::pem::PemBlock,
     password: Option<&[u8]>,
-) -> CryptoResult<PrivateKeyData> {
+) -> CryptoResult<(PrivateKeyData, bool)> {
     // A block marked encrypted needs a password before its DEK-Info is even looked at.
     // (As in the reference: only when it names a cipher; a missing or malformed DEK-Info is
     // reported as malformed data.)
@@ -234,7 +231,7 @@ fn parse_legacy_encrypted_pem(
         // Headers that do not say "encrypted": read the block as if they were absent.
         return match block.label.as_str() {
             "RSA PRIVATE KEY" | "EC PRIVATE KEY" | "DSA PRIVATE KEY" => {
-                parse_traditional(&block.label, &block.der, password)
+                parse_traditional(&block.label, &block.der)
             }
             _ => parse_private_der(py, &block.der, password),
         };
@@ -250,12 +247,34 @@ fn parse_legacy_encrypted_pem(
         _ => oxicrypt_keys::pkcs8::parse(&der),
     };
     // A wrong password that happened to leave valid padding yields garbage, not a key.
-    parsed.map_err(|e| match e {
-        KeyError::Malformed(_) => {
-            PyValueError::new_err("Incorrect password, could not decrypt key").into()
-        }
+    let key = parsed.map_err(|e| match e {
+        KeyError::Malformed(_) => CryptoError::from(PyValueError::new_err(
+            "Incorrect password, could not decrypt key",
+        )),
         e => e.into(),
-    })
+    })?;
+    Ok((key, true))
+}
+
+/// Builds the key object, then reports a password given for an unencrypted key: the
+/// key's own errors come first, as in the reference.
+fn finish_private(
+    py: Python<'_>,
+    (key, encrypted): (PrivateKeyData, bool),
+    password: Option<&[u8]>,
+    check_rsa: bool,
+) -> CryptoResult<Py<PyAny>> {
+    // The reference's order: the curve of an EC key is looked up before the password is
+    // judged, an RSA key is validated after.
+    let unneeded_password = !encrypted && password.is_some();
+    if unneeded_password && matches!(key, PrivateKeyData::Rsa(_)) {
+        return Err(password_given_error());
+    }
+    let object = private_key_object(py, key, check_rsa)?;
+    if unneeded_password {
+        return Err(password_given_error());
+    }
+    Ok(object)
 }
 
 fn pem_error(e: KeyError, missing_label: &'static str) -> CryptoError {
@@ -286,8 +305,8 @@ pub fn load_der_private_key(
 ) -> CryptoResult<Py<PyAny>> {
     let _ = (backend, unsafe_skip_rsa_key_validation);
     let password = password.as_ref().map(|p| p.as_bytes());
-    let key = parse_private_der(py, data.as_bytes(), password)?;
-    private_key_object(py, key, !unsafe_skip_rsa_key_validation)
+    let parsed = parse_private_der(py, data.as_bytes(), password)?;
+    finish_private(py, parsed, password, !unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]
@@ -308,15 +327,15 @@ pub fn load_pem_private_key(
             // A missing password is reported before anything about the scheme.
             required_password(password)?;
             let info = parse_encrypted(&block.der)?;
-            decrypt_pkcs8(py, &info, password)?
+            (decrypt_pkcs8(py, &info, password)?, true)
         }
         _ if !block.headers.is_empty() => parse_legacy_encrypted_pem(py, &block, password)?,
         "RSA PRIVATE KEY" | "EC PRIVATE KEY" | "DSA PRIVATE KEY" => {
-            parse_traditional(&block.label, &block.der, password)?
+            parse_traditional(&block.label, &block.der)?
         }
         _ => parse_private_der(py, &block.der, password)?,
     };
-    private_key_object(py, key, !unsafe_skip_rsa_key_validation)
+    finish_private(py, key, password, !unsafe_skip_rsa_key_validation)
 }
 
 #[pyfunction]

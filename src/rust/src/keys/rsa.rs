@@ -21,7 +21,6 @@ use super::serialization::{
 use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
-use oxicrypt_openssl::digest::Digest;
 
 fn value_error(msg: &str) -> CryptoError {
     PyValueError::new_err(msg.to_owned()).into()
@@ -67,9 +66,10 @@ fn digest_input(
     }
     let resolved = resolve(algorithm)?;
     check_signature_hash(&resolved)?;
-    let mut digest = Digest::new(resolved.md)?;
-    crate::hashes::absorb(py, &mut digest, data)?;
-    Ok((DigestChoice::Md(resolved.md), digest.finish()?.to_vec()))
+    Ok((
+        DigestChoice::Md(resolved.md),
+        crate::hashes::digest_of(py, &resolved, data)?,
+    ))
 }
 
 /// RSA signatures need a digest with a DigestInfo OID: not the XOFs nor BLAKE2.

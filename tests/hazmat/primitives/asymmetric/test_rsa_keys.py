@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import math
 import pickle
 import signal
@@ -60,7 +61,13 @@ def _private_numbers(lib: str, values: dict[str, int]) -> Any:
 
 
 def _key(lib: str, values: dict[str, int] = N2048) -> Any:
-    return _private_numbers(lib, values).private_key()
+    """The key with these numbers, made once per library (keys are immutable)."""
+    return _cached_key(lib, tuple(sorted(values.items())))
+
+
+@functools.cache
+def _cached_key(lib: str, values: tuple[tuple[str, int], ...]) -> Any:
+    return _private_numbers(lib, dict(values)).private_key()
 
 
 KEY = _key("oxicrypt")
@@ -506,7 +513,7 @@ def test_key_object_behaviour_matches_reference(reference: Reference) -> None:
 
     def scenario(lib: str) -> object:
         key = _key(lib, N1024)
-        twin = _key(lib, N1024)
+        twin = _private_numbers(lib, N1024).private_key()
         public = key.public_key()
         results: list[object] = [
             key == key,

@@ -179,8 +179,8 @@ class SECP521R1(EllipticCurve):
     name = "secp521r1"
     key_size = 521
     group_order = int(
-        "1ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966"
-        "b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
+        "1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f96"
+        "6b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409",
         16,
     )
 

@@ -387,7 +387,12 @@ pub fn private_object(
             point,
             scalar,
         } => {
-            let pkey = ec::private_key_from_scalar(curve_name(*curve), scalar, Some(point))?;
+            let pkey = ec::private_key_from_scalar(
+                curve_name(*curve),
+                scalar,
+                Some(point),
+                ec::RANGE_MESSAGE,
+            )?;
             Py::new(py, EcPrivateKey::new(py, pkey)?)?.into_any()
         }
         SshPrivateKey::Ed25519 { seed, .. } => {
