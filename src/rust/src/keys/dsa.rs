@@ -15,7 +15,6 @@ use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
     PrivateFormat, PublicFormat,
 };
-use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
 
@@ -95,28 +94,6 @@ fn public_numbers<T: HasPublic>(py: Python<'_>, key: &PKey<T>) -> CryptoResult<D
     })
 }
 
-/// The digest to sign: `data` hashed, or `data` itself for `Prehashed`.
-fn digest_input(
-    py: Python<'_>,
-    data: &[u8],
-    algorithm: &Bound<'_, PyAny>,
-) -> CryptoResult<Vec<u8>> {
-    let prehashed = py
-        .import("oxicrypt.hazmat.primitives.asymmetric.utils")?
-        .getattr("Prehashed")?;
-    if algorithm.is_instance(&prehashed)? {
-        let resolved = resolve(&algorithm.getattr("_algorithm")?)?;
-        if data.len() != resolved.md.size() {
-            return Err(value_error(
-                "The provided data must be the same length as the hash algorithm's digest size.",
-            ));
-        }
-        return Ok(data.to_vec());
-    }
-    let resolved = resolve(algorithm)?;
-    crate::hashes::digest_of(py, &resolved, data)
-}
-
 #[pyclass(frozen, module = "oxicrypt._rust.dsa", name = "DSAParameters")]
 pub struct DsaParameters {
     dsa: Dsa<openssl::pkey::Params>,
@@ -184,7 +161,7 @@ impl DsaPrivateKey {
         data: Buffer<'_>,
         algorithm: &Bound<'py, PyAny>,
     ) -> CryptoResult<Bound<'py, PyBytes>> {
-        let digest = digest_input(py, data.as_bytes(), algorithm)?;
+        let digest = super::signing::message_digest(py, data.as_bytes(), algorithm)?.bytes;
         let signature = py.detach(|| -> CryptoResult<Vec<u8>> {
             let mut ctx = PkeyCtx::new(&self.pkey)?;
             ctx.sign_init()?;
@@ -260,7 +237,7 @@ impl DsaPublicKey {
         data: Buffer<'_>,
         algorithm: &Bound<'_, PyAny>,
     ) -> CryptoResult<()> {
-        let digest = digest_input(py, data.as_bytes(), algorithm)?;
+        let digest = super::signing::message_digest(py, data.as_bytes(), algorithm)?.bytes;
         let signature = signature.as_bytes();
         let valid = py.detach(|| -> CryptoResult<bool> {
             let mut ctx = PkeyCtx::new(&self.pkey)?;

@@ -17,7 +17,6 @@ use super::serialization::{
     check_private_request, der_or_pem, encode_private, Encoding, PrivateDer, PrivateFormat,
     PublicFormat,
 };
-use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult, Reason};
 
@@ -198,24 +197,8 @@ fn ecdsa_input(
         .getattr("deterministic_signing")?
         .extract()?;
     let algorithm = signature_algorithm.getattr("algorithm")?;
-    let prehashed = py
-        .import("oxicrypt.hazmat.primitives.asymmetric.utils")?
-        .getattr("Prehashed")?;
-    if algorithm.is_instance(&prehashed)? {
-        let resolved = resolve(&algorithm.getattr("_algorithm")?)?;
-        if data.len() != resolved.md.size() {
-            return Err(value_error(
-                "The provided data must be the same length as the hash algorithm's digest size.",
-            ));
-        }
-        return Ok((data.to_vec(), resolved.md, deterministic));
-    }
-    let resolved = resolve(&algorithm)?;
-    Ok((
-        crate::hashes::digest_of(py, &resolved, data)?,
-        resolved.md,
-        deterministic,
-    ))
+    let message = super::signing::message_digest(py, data, &algorithm)?;
+    Ok((message.bytes, message.resolved.md, deterministic))
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.ec", name = "ECPrivateKey")]

@@ -9,6 +9,7 @@ pub mod load;
 pub mod padding;
 pub mod rsa;
 pub mod serialization;
+pub mod signing;
 pub mod ssh;
 
 use pyo3::prelude::*;

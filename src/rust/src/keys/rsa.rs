@@ -9,8 +9,7 @@ use openssl::sign::RsaPssSaltlen;
 use oxicrypt_keys::rsa::{RsaPrivate, RsaPublic};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyInt, PyType};
+use pyo3::types::{PyBytes, PyInt};
 
 use super::bignum::{bn_to_int, int_arg, py_eq};
 use super::padding::{self, RsaPadding, SaltLength};
@@ -18,23 +17,13 @@ use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
     PrivateFormat, PublicFormat,
 };
+use super::signing::{message_digest, utils_class};
 use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
 
 fn value_error(msg: &str) -> CryptoError {
     PyValueError::new_err(msg.to_owned()).into()
-}
-
-fn utils_class<'py>(py: Python<'py>, name: &'static str) -> PyResult<Bound<'py, PyType>> {
-    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    let module = MODULE.get_or_try_init(py, || {
-        Ok::<_, PyErr>(
-            py.import("oxicrypt.hazmat.primitives.asymmetric.utils")?
-                .unbind(),
-        )
-    })?;
-    Ok(module.bind(py).getattr(name)?.cast_into::<PyType>()?)
 }
 
 /// What `sign`/`verify` were told about the data.
@@ -55,21 +44,11 @@ fn digest_input(
     if algorithm.is_instance(utils_class(py, "NoDigestInfo")?.as_any())? {
         return Ok((DigestChoice::NoDigestInfo, data.to_vec()));
     }
-    if algorithm.is_instance(utils_class(py, "Prehashed")?.as_any())? {
-        let resolved = resolve(&algorithm.getattr("_algorithm")?)?;
-        if data.len() != resolved.md.size() {
-            return Err(value_error(
-                "The provided data must be the same length as the hash algorithm's digest size.",
-            ));
-        }
-        return Ok((DigestChoice::Md(resolved.md), data.to_vec()));
+    let message = message_digest(py, data, algorithm)?;
+    if !message.prehashed {
+        check_signature_hash(&message.resolved)?;
     }
-    let resolved = resolve(algorithm)?;
-    check_signature_hash(&resolved)?;
-    Ok((
-        DigestChoice::Md(resolved.md),
-        crate::hashes::digest_of(py, &resolved, data)?,
-    ))
+    Ok((DigestChoice::Md(message.resolved.md), message.bytes))
 }
 
 /// RSA signatures need a digest with a DigestInfo OID: not the XOFs nor BLAKE2.
