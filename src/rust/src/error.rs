@@ -52,6 +52,13 @@ pub enum CryptoError {
 
 pub type CryptoResult<T> = Result<T, CryptoError>;
 
+impl CryptoError {
+    /// A `ValueError` with `msg`: the usual answer to bad input.
+    pub fn value(msg: &str) -> CryptoError {
+        CryptoError::Py(PyValueError::new_err(msg.to_owned()))
+    }
+}
+
 impl From<PyErr> for CryptoError {
     fn from(e: PyErr) -> Self {
         CryptoError::Py(e)

@@ -16,10 +16,6 @@ use super::serialization::{
 };
 use crate::error::{CryptoError, CryptoResult};
 
-fn value_error(msg: &str) -> CryptoError {
-    PyValueError::new_err(msg.to_owned()).into()
-}
-
 /// The deprecation every entry point into FFDH raises, as the reference does.
 pub fn warn_deprecated(py: Python<'_>) -> PyResult<()> {
     let category = py.import("oxicrypt.utils")?.getattr("DeprecatedIn50")?;
@@ -76,7 +72,7 @@ fn pkey_of<T>(dh: Dh<T>, x942: bool) -> CryptoResult<PKey<T>> {
 fn check_group_size(params: &DhParams) -> CryptoResult<()> {
     let bits = bn(&params.p)?.num_bits();
     if bits < 512 {
-        return Err(value_error("p (modulus) must be at least 512-bit"));
+        return Err(CryptoError::value("p (modulus) must be at least 512-bit"));
     }
     Ok(())
 }
@@ -211,10 +207,10 @@ impl DhPrivateKey {
             let mut deriver = openssl::derive::Deriver::new(&self.pkey)?;
             deriver
                 .set_peer(peer)
-                .map_err(|_| value_error("Error computing shared key."))?;
+                .map_err(|_| CryptoError::value("Error computing shared key."))?;
             let secret = deriver
                 .derive_to_vec()
-                .map_err(|_| value_error("Error computing shared key."))?;
+                .map_err(|_| CryptoError::value("Error computing shared key."))?;
             // The shared secret is an element of the group: give it p's full length, with
             // its leading zero bytes (OpenSSL's DH derivation strips them).
             let mut padded = vec![0u8; p_len.saturating_sub(secret.len())];
@@ -241,7 +237,7 @@ impl DhPrivateKey {
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         if format != PrivateFormat::PKCS8 {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "DH private keys support only PKCS8 serialization",
             ));
         }
@@ -286,7 +282,7 @@ impl DhPublicKey {
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         check_public_request(encoding, format, false)?;
         if format != PublicFormat::SubjectPublicKeyInfo {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "DH public_bytes only supports SubjectPublicKeyInfo format",
             ));
         }
@@ -338,7 +334,7 @@ impl DhParameterNumbers {
 
     fn check(&self, py: Python<'_>) -> CryptoResult<()> {
         if bit_length(self.p.bind(py))? < 512 {
-            return Err(value_error("p (modulus) must be at least 512-bit"));
+            return Err(CryptoError::value("p (modulus) must be at least 512-bit"));
         }
         Ok(())
     }
@@ -500,7 +496,7 @@ impl DhPrivateNumbers {
         let pkey = private_key_from_container(&key)?;
         let y = int_to_bn(public.y.bind(py).as_any())?;
         if pkey.dh()?.public_key() != &*y {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "The public value does not match the private value.",
             ));
         }
@@ -529,10 +525,10 @@ fn generate_parameters(
     let _ = backend;
     warn_deprecated(py)?;
     if key_size < 512 {
-        return Err(value_error("DH key_size must be at least 512 bits"));
+        return Err(CryptoError::value("DH key_size must be at least 512 bits"));
     }
     if generator != 2 && generator != 5 {
-        return Err(value_error("DH generator must be 2 or 5"));
+        return Err(CryptoError::value("DH generator must be 2 or 5"));
     }
     let dh = py.detach(|| Dh::generate_params(key_size, generator))?;
     Ok(DhParameters {

@@ -6,7 +6,7 @@ use openssl::dsa::Dsa;
 use openssl::pkey::{HasParams, HasPublic, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::dsa::{DsaParams, DsaPrivate, DsaPublic};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt};
 
@@ -18,23 +18,21 @@ use super::serialization::{
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
 
-fn value_error(msg: &str) -> CryptoError {
-    PyValueError::new_err(msg.to_owned()).into()
-}
-
 /// Checks domain parameters as the reference does before building a key.
 fn check_params(py: Python<'_>, p: &Py<PyInt>, q: &Py<PyInt>, g: &Py<PyInt>) -> CryptoResult<()> {
     let (p, q, g) = (p.bind(py), q.bind(py), g.bind(py));
     if ![1024, 2048, 3072, 4096].contains(&bit_length(p)?) {
-        return Err(value_error(
+        return Err(CryptoError::value(
             "p must be exactly 1024, 2048, 3072, or 4096 bits long",
         ));
     }
     if ![160, 224, 256].contains(&bit_length(q)?) {
-        return Err(value_error("q must be exactly 160, 224, or 256 bits long"));
+        return Err(CryptoError::value(
+            "q must be exactly 160, 224, or 256 bits long",
+        ));
     }
     if g.le(1)? || g.ge(p)? {
-        return Err(value_error("g, p don't satisfy 1 < g < p."));
+        return Err(CryptoError::value("g, p don't satisfy 1 < g < p."));
     }
     Ok(())
 }
@@ -205,7 +203,7 @@ impl DsaPrivateKey {
                 )?,
             },
             PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
-            _ => return Err(value_error("format is invalid with this key")),
+            _ => return Err(CryptoError::value("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)
     }
@@ -275,7 +273,7 @@ impl DsaPublicKey {
                 Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
             }
             PublicFormat::OpenSSH => super::ssh::public_bytes(py, &self.pkey),
-            _ => Err(value_error("format is invalid with this key")),
+            _ => Err(CryptoError::value("format is invalid with this key")),
         }
     }
 
@@ -370,7 +368,7 @@ impl DsaPublicNumbers {
         check_params(py, &params.p, &params.q, &params.g)?;
         let y = self.y.bind(py);
         if y.le(1)? || y.ge(params.p.bind(py))? {
-            return Err(value_error("y must be > 1 and < p."));
+            return Err(CryptoError::value("y must be > 1 and < p."));
         }
         Ok(())
     }
@@ -472,11 +470,11 @@ impl DsaPrivateNumbers {
         let (p, q, g) = (params.p.bind(py), params.q.bind(py), params.g.bind(py));
         let (x, y) = (self.x.bind(py), public.y.bind(py));
         if x.le(0)? || x.ge(q)? {
-            return Err(value_error("x must be > 0 and < q."));
+            return Err(CryptoError::value("x must be > 0 and < q."));
         }
         let expected = g.pow(x, Some(p))?;
         if !py_eq(&expected, y)? {
-            return Err(value_error("y must be equal to (g ** x % p)."));
+            return Err(CryptoError::value("y must be equal to (g ** x % p)."));
         }
         let dsa = Dsa::from_private_components(
             int_to_bn(p.as_any())?,
@@ -503,7 +501,7 @@ impl DsaPrivateNumbers {
 
 fn check_key_size(key_size: u32) -> CryptoResult<()> {
     if ![1024, 2048, 3072, 4096].contains(&key_size) {
-        return Err(value_error(
+        return Err(CryptoError::value(
             "Key size must be 1024, 2048, 3072, or 4096 bits.",
         ));
     }

@@ -7,7 +7,7 @@ use openssl::nid::Nid;
 use openssl::pkey::{HasPublic, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::ec::{EcPrivate, EcPublic};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
@@ -19,10 +19,6 @@ use super::serialization::{
 };
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult, Reason};
-
-fn value_error(msg: &str) -> CryptoError {
-    PyValueError::new_err(msg.to_owned()).into()
-}
 
 fn ec_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -90,7 +86,7 @@ pub(crate) fn group_curve_name<T: HasPublic>(key: &PKey<T>) -> CryptoResult<&'st
     let nid = ec
         .group()
         .curve_name()
-        .ok_or_else(|| value_error("EC key without a named curve"))?;
+        .ok_or_else(|| CryptoError::value("EC key without a named curve"))?;
     [
         "secp192r1",
         "secp224r1",
@@ -104,7 +100,7 @@ pub(crate) fn group_curve_name<T: HasPublic>(key: &PKey<T>) -> CryptoResult<&'st
     ]
     .into_iter()
     .find(|n| curve_nid(n) == Some(nid))
-    .ok_or_else(|| value_error("EC key on an unsupported curve"))
+    .ok_or_else(|| CryptoError::value("EC key on an unsupported curve"))
 }
 
 fn point_bytes<T: HasPublic>(key: &PKey<T>, form: PointConversionForm) -> CryptoResult<Vec<u8>> {
@@ -124,11 +120,11 @@ pub fn public_key_from_point(curve_name: &str, point: &[u8]) -> CryptoResult<PKe
     let mut ctx = BigNumContext::new()?;
     let point = EcPoint::from_bytes(&group, point, &mut ctx).map_err(|_| {
         let _ = openssl::error::ErrorStack::get();
-        value_error("Invalid EC key.")
+        CryptoError::value("Invalid EC key.")
     })?;
     let key = EcKey::from_public_key(&group, &point)?;
     key.check_key()
-        .map_err(|_| value_error("Invalid EC key."))?;
+        .map_err(|_| CryptoError::value("Invalid EC key."))?;
     Ok(PKey::from_ec_key(key)?)
 }
 
@@ -138,7 +134,7 @@ pub fn check_scalar_length(curve_name: &str, scalar: &[u8]) -> CryptoResult<()> 
     let nid = curve_nid(curve_name).ok_or_else(|| unsupported_curve(curve_name))?;
     let group = EcGroup::from_curve_name(nid)?;
     if scalar.len() < scalar_len(&group) {
-        return Err(value_error(
+        return Err(CryptoError::value(
             "EC private key is not encoded properly: private key value is too short.",
         ));
     }
@@ -163,20 +159,20 @@ pub fn private_key_from_scalar(
     let mut order = BigNum::new()?;
     group.order(&mut order, &mut ctx)?;
     if private.num_bits() == 0 || private >= order {
-        return Err(value_error(range_message));
+        return Err(CryptoError::value(range_message));
     }
     let mut public = EcPoint::new(&group)?;
     public.mul_generator2(&group, &private, &mut ctx)?;
     if let Some(expected) = expected_point {
         let given = EcPoint::from_bytes(&group, expected, &mut ctx)
-            .map_err(|_| value_error("Invalid EC key."))?;
+            .map_err(|_| CryptoError::value("Invalid EC key."))?;
         if !public.eq(&group, &given, &mut ctx)? {
-            return Err(value_error("Invalid EC key."));
+            return Err(CryptoError::value("Invalid EC key."));
         }
     }
     let key = EcKey::from_private_components(&group, &private, &public)?;
     key.check_key()
-        .map_err(|_| value_error("Invalid EC key."))?;
+        .map_err(|_| CryptoError::value("Invalid EC key."))?;
     Ok(PKey::from_ec_key(key)?)
 }
 
@@ -264,13 +260,15 @@ fn public_bytes_of<'py, T: HasPublic>(
     );
     if encoding == Encoding::X962 || point_format {
         if encoding != Encoding::X962 {
-            return Err(value_error("Point formats must be used with X962 encoding"));
+            return Err(CryptoError::value(
+                "Point formats must be used with X962 encoding",
+            ));
         }
         let form =
             match format {
                 PublicFormat::CompressedPoint => PointConversionForm::COMPRESSED,
                 PublicFormat::UncompressedPoint => PointConversionForm::UNCOMPRESSED,
-                _ => return Err(value_error(
+                _ => return Err(CryptoError::value(
                     "X962 encoding must be used with CompressedPoint or UncompressedPoint format",
                 )),
             };
@@ -280,7 +278,7 @@ fn public_bytes_of<'py, T: HasPublic>(
     match format {
         PublicFormat::SubjectPublicKeyInfo => {
             let curve = oxicrypt_keys::oids::named_curve_oid(group_curve_name(key)?)
-                .ok_or_else(|| value_error("EC key on an unsupported curve"))?;
+                .ok_or_else(|| CryptoError::value("EC key on an unsupported curve"))?;
             let der = oxicrypt_keys::spki::write_ec_key(&EcPublic {
                 curve,
                 point: point_bytes(key, PointConversionForm::UNCOMPRESSED)?,
@@ -288,7 +286,7 @@ fn public_bytes_of<'py, T: HasPublic>(
             Ok(der_or_pem(py, encoding, "PUBLIC KEY", &der)?)
         }
         PublicFormat::OpenSSH => super::ssh::public_bytes(py, key),
-        _ => Err(value_error("format is invalid with this key")),
+        _ => Err(CryptoError::value("format is invalid with this key")),
     }
 }
 
@@ -359,7 +357,7 @@ impl EcPrivateKey {
         })?;
         let peer = &peer.get().pkey;
         if group_curve_name(peer)? != group_curve_name(&self.pkey)? {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "peer_public_key and self are not on the same curve",
             ));
         }
@@ -368,7 +366,7 @@ impl EcPrivateKey {
             deriver.set_peer(peer)?;
             deriver
                 .derive_to_vec()
-                .map_err(|_| value_error("Error computing shared key."))
+                .map_err(|_| CryptoError::value("Error computing shared key."))
         })?;
         Ok(PyBytes::new(py, &shared))
     }
@@ -391,7 +389,7 @@ impl EcPrivateKey {
         let encryption = check_private_request(encoding, format, encryption_algorithm, false)?;
         let ec = self.pkey.ec_key()?;
         let curve = oxicrypt_keys::oids::named_curve_oid(group_curve_name(&self.pkey)?)
-            .ok_or_else(|| value_error("EC key on an unsupported curve"))?;
+            .ok_or_else(|| CryptoError::value("EC key on an unsupported curve"))?;
         let key = EcPrivate {
             curve,
             scalar: ec
@@ -406,7 +404,7 @@ impl EcPrivateKey {
                 der: oxicrypt_keys::ec::write_private(&key, true)?,
             },
             PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
-            _ => return Err(value_error("format is invalid with this key")),
+            _ => return Err(CryptoError::value("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)
     }
@@ -527,13 +525,14 @@ impl EllipticCurvePublicNumbers {
         let curve = curve_from_py(self.curve.bind(py))?;
         let (x, y) = (self.x.bind(py), self.y.bind(py));
         if x.lt(0)? || y.lt(0)? {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "Invalid EC key. Both x and y must be non-negative.",
             ));
         }
         let x = BigNum::from_slice(&int_to_magnitude(x.as_any())?)?;
         let y = BigNum::from_slice(&int_to_magnitude(y.as_any())?)?;
-        let off_curve = || value_error("Invalid EC key. Point is not on the curve specified.");
+        let off_curve =
+            || CryptoError::value("Invalid EC key. Point is not on the curve specified.");
         let key =
             EcKey::from_public_key_affine_coordinates(&curve.group, &x, &y).map_err(|_| {
                 let _ = openssl::error::ErrorStack::get();
@@ -688,7 +687,9 @@ fn derive_private_key(
         .cast::<PyInt>()
         .map_err(|_| PyTypeError::new_err("private_value must be an integer type."))?;
     if value.le(0)? {
-        return Err(value_error("private_value must be a positive integer."));
+        return Err(CryptoError::value(
+            "private_value must be a positive integer.",
+        ));
     }
     let resolved = curve_from_py(curve)?;
     let scalar = int_to_magnitude(value.as_any())?;
@@ -704,9 +705,9 @@ fn derive_private_key(
 fn from_encoded_point(curve: &Bound<'_, PyAny>, data: &[u8]) -> CryptoResult<EcPublicKey> {
     let resolved = curve_from_py(curve)?;
     match data.first() {
-        None => return Err(value_error("data must not be an empty byte string")),
+        None => return Err(CryptoError::value("data must not be an empty byte string")),
         Some(2..=4) => {}
-        Some(_) => return Err(value_error("Unsupported elliptic curve point type")),
+        Some(_) => return Err(CryptoError::value("Unsupported elliptic curve point type")),
     }
     let pkey = public_key_from_point(&resolved.name, data)?;
     Ok(EcPublicKey {

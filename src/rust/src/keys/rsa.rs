@@ -7,7 +7,7 @@ use openssl::pkey_ctx::PkeyCtx;
 use openssl::rsa::{Padding, Rsa, RsaPrivateKeyBuilder};
 use openssl::sign::RsaPssSaltlen;
 use oxicrypt_keys::rsa::{RsaPrivate, RsaPublic};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt};
 
@@ -21,10 +21,6 @@ use super::signing::{message_digest, utils_class};
 use crate::algorithms::resolve;
 use crate::buf::Buffer;
 use crate::error::{CryptoError, CryptoResult};
-
-fn value_error(msg: &str) -> CryptoError {
-    PyValueError::new_err(msg.to_owned()).into()
-}
 
 /// What `sign`/`verify` were told about the data.
 enum DigestChoice {
@@ -83,14 +79,14 @@ fn pss_saltlen(
 ) -> CryptoResult<RsaPssSaltlen> {
     Ok(match salt {
         SaltLength::Exact(n) => RsaPssSaltlen::custom(
-            i32::try_from(*n).map_err(|_| value_error("salt_length is too large"))?,
+            i32::try_from(*n).map_err(|_| CryptoError::value("salt_length is too large"))?,
         ),
         SaltLength::DigestLength => RsaPssSaltlen::DIGEST_LENGTH,
         SaltLength::Max => {
             RsaPssSaltlen::custom(i32::try_from(max_pss_salt(key_bits, md)).unwrap_or(i32::MAX))
         }
         SaltLength::Auto if signing => {
-            return Err(value_error(
+            return Err(CryptoError::value(
                 "PSS salt length can only be set to Auto when verifying",
             ))
         }
@@ -183,7 +179,7 @@ pub fn private_key_from_components(key: &RsaPrivate, check: bool) -> CryptoResul
         && rsa.q().is_some_and(|q| q.is_bit_set(0) && q.num_bits() > 1);
     if check && (!odd_primes || !rsa.check_key().unwrap_or(false)) {
         let _ = openssl::error::ErrorStack::get();
-        return Err(value_error("Invalid private key"));
+        return Err(CryptoError::value("Invalid private key"));
     }
     Ok(PKey::from_rsa(rsa)?)
 }
@@ -194,13 +190,13 @@ fn check_public(key: &RsaPublic) -> CryptoResult<()> {
     let e = openssl::bn::BigNum::from_slice(&key.e)?;
     let three = openssl::bn::BigNum::from_u32(3)?;
     if n < three {
-        return Err(value_error("n must be >= 3."));
+        return Err(CryptoError::value("n must be >= 3."));
     }
     if e < three || e >= n {
-        return Err(value_error("e must be >= 3 and < n."));
+        return Err(CryptoError::value("e must be >= 3 and < n."));
     }
     if !e.is_bit_set(0) {
-        return Err(value_error("e must be odd."));
+        return Err(CryptoError::value("e must be odd."));
     }
     Ok(())
 }
@@ -262,7 +258,7 @@ impl RsaPrivateKey {
             let mut signature = Vec::new();
             ctx.sign_to_vec(&to_sign, &mut signature).map_err(|_| {
                 let _ = openssl::error::ErrorStack::get();
-                value_error(
+                CryptoError::value(
                     "Digest or salt length too long for key size. Use a larger key or shorter \
                      salt length if you are specifying a PSS salt",
                 )
@@ -281,7 +277,9 @@ impl RsaPrivateKey {
         // The length is checked before the padding, as in the reference.
         let ciphertext = ciphertext.as_bytes();
         if ciphertext.len() != self.pkey.size() {
-            return Err(value_error("Ciphertext length must be equal to key size."));
+            return Err(CryptoError::value(
+                "Ciphertext length must be equal to key size.",
+            ));
         }
         let padding = padding::extract(padding)?;
         let plaintext = py.detach(|| -> CryptoResult<Vec<u8>> {
@@ -291,7 +289,7 @@ impl RsaPrivateKey {
             let mut out = Vec::new();
             ctx.decrypt_to_vec(ciphertext, &mut out).map_err(|_| {
                 let _ = openssl::error::ErrorStack::get();
-                value_error("Decryption failed")
+                CryptoError::value("Decryption failed")
             })?;
             Ok(out)
         })?;
@@ -337,7 +335,7 @@ impl RsaPrivateKey {
                 der: oxicrypt_keys::rsa::write_private(&key)?,
             },
             PrivateFormat::OpenSSH => return super::ssh::private_bytes(py, &self.pkey, encryption),
-            _ => return Err(value_error("format is invalid with this key")),
+            _ => return Err(CryptoError::value("format is invalid with this key")),
         };
         encode_private(py, encoding, container, encryption)
     }
@@ -453,7 +451,7 @@ impl RsaPublicKey {
             let mut out = Vec::new();
             ctx.encrypt_to_vec(plaintext, &mut out).map_err(|_| {
                 let _ = openssl::error::ErrorStack::get();
-                value_error("Encryption failed")
+                CryptoError::value("Encryption failed")
             })?;
             Ok(out)
         })?;
@@ -490,7 +488,7 @@ impl RsaPublicKey {
                 &oxicrypt_keys::rsa::write_public(&key)?,
             )?),
             PublicFormat::OpenSSH => super::ssh::public_bytes(py, &self.pkey),
-            _ => Err(value_error("format is invalid with this key")),
+            _ => Err(CryptoError::value("format is invalid with this key")),
         }
     }
 
@@ -544,13 +542,13 @@ impl RsaPublicNumbers {
             .into());
         }
         if n.lt(3)? {
-            return Err(value_error("n must be >= 3."));
+            return Err(CryptoError::value("n must be >= 3."));
         }
         if e.lt(3)? || e.ge(n)? {
-            return Err(value_error("e must be >= 3 and < n."));
+            return Err(CryptoError::value("e must be >= 3 and < n."));
         }
         if e.rem(2)?.eq(0)? {
-            return Err(value_error("e must be odd."));
+            return Err(CryptoError::value("e must be odd."));
         }
         let key = RsaPublic {
             n: super::bignum::int_to_magnitude(n.as_any())?,
@@ -661,27 +659,29 @@ impl RsaPrivateNumbers {
             (&self.iqmp, "iqmp"),
         ];
         if n.lt(3)? {
-            return Err(value_error("modulus must be >= 3."));
+            return Err(CryptoError::value("modulus must be >= 3."));
         }
         for (value, name) in checks {
             if value.bind(py).ge(n)? {
-                return Err(value_error(&format!("{name} must be < modulus.")));
+                return Err(CryptoError::value(&format!("{name} must be < modulus.")));
             }
         }
         if e.lt(3)? || e.ge(n)? {
-            return Err(value_error("public_exponent must be >= 3 and < modulus."));
+            return Err(CryptoError::value(
+                "public_exponent must be >= 3 and < modulus.",
+            ));
         }
         if e.rem(2)?.eq(0)? {
-            return Err(value_error("public_exponent must be odd."));
+            return Err(CryptoError::value("public_exponent must be odd."));
         }
         if self.dmp1.bind(py).rem(2)?.eq(0)? {
-            return Err(value_error("dmp1 must be odd."));
+            return Err(CryptoError::value("dmp1 must be odd."));
         }
         if self.dmq1.bind(py).rem(2)?.eq(0)? {
-            return Err(value_error("dmq1 must be odd."));
+            return Err(CryptoError::value("dmq1 must be odd."));
         }
         if !py_eq(&self.p.bind(py).mul(self.q.bind(py))?, n)? {
-            return Err(value_error("p*q must equal modulus."));
+            return Err(CryptoError::value("p*q must equal modulus."));
         }
         let m = |v: &Py<PyInt>| super::bignum::int_to_magnitude(v.bind(py).as_any());
         let key = RsaPrivate {
@@ -744,13 +744,13 @@ fn generate_private_key(
     key_size: u32,
 ) -> CryptoResult<RsaPrivateKey> {
     if public_exponent != 3 && public_exponent != 65537 {
-        return Err(value_error(
+        return Err(CryptoError::value(
             "public_exponent must be either 3 (for legacy compatibility) or 65537. Almost \
              everyone should choose 65537 here!",
         ));
     }
     if key_size < 1024 {
-        return Err(value_error("key_size must be at least 1024-bits."));
+        return Err(CryptoError::value("key_size must be at least 1024-bits."));
     }
     let pkey = py.detach(|| -> CryptoResult<PKey<Private>> {
         let e = openssl::bn::BigNum::from_u32(public_exponent)?;
