@@ -1,0 +1,70 @@
+//! Certificate and TBSCertificate (RFC 5280, section 4.1).
+
+use crate::common::{AlgorithmIdentifier, Validity};
+use crate::error::{parse_der, X509Error};
+use crate::extensions::RawExtensions;
+use crate::name::Name;
+
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct Certificate<'a> {
+    pub tbs_cert: TbsCertificate<'a>,
+    pub signature_alg: AlgorithmIdentifier<'a>,
+    pub signature: asn1::BitString<'a>,
+}
+
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct TbsCertificate<'a> {
+    #[explicit(0)]
+    #[default(0u8)]
+    pub version: u8,
+    pub serial: asn1::BigInt<'a>,
+    pub signature_alg: AlgorithmIdentifier<'a>,
+    pub issuer: Name<'a>,
+    pub validity: Validity,
+    pub subject: Name<'a>,
+    /// Kept as its TLV: `public_key()` hands these exact bytes to the key parser.
+    pub spki: asn1::Tlv<'a>,
+    #[implicit(1)]
+    pub issuer_unique_id: Option<asn1::BitString<'a>>,
+    #[implicit(2)]
+    pub subject_unique_id: Option<asn1::BitString<'a>>,
+    #[explicit(3)]
+    pub raw_extensions: Option<RawExtensions<'a>>,
+}
+
+/// X.509 versions oxicrypt accepts, as in the reference: v1 (0) and v3 (2).
+pub const V1: u8 = 0;
+pub const V3: u8 = 2;
+
+/// Reads one DER certificate; trailing bytes are an error.
+pub fn parse(der: &[u8]) -> Result<Certificate<'_>, X509Error> {
+    parse_der("certificate", der)
+}
+
+/// The DER of a TBSCertificate, as signed.
+pub fn tbs_bytes<'a>(der: &'a [u8]) -> Result<&'a [u8], X509Error> {
+    // The TBSCertificate is the first element of the outer SEQUENCE; re-reading it as a
+    // TLV gives its exact bytes, tag and length included.
+    let outer = asn1::parse_single::<asn1::Sequence<'a>>(der)
+        .map_err(|e| X509Error::asn1("certificate", e))?;
+    outer
+        .parse(|p| {
+            let tbs = p.read_element::<asn1::Tlv<'a>>()?;
+            let _ = p.read_element::<asn1::Tlv<'a>>()?;
+            let _ = p.read_element::<asn1::Tlv<'a>>()?;
+            Ok(tbs.full_data())
+        })
+        .map_err(|e: asn1::ParseError| X509Error::asn1("certificate", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_garbage_and_truncation() {
+        assert!(parse(b"").is_err());
+        assert!(parse(&[0x30, 0x03, 0x02, 0x01]).is_err());
+        assert!(parse(&[0x30, 0x00]).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! Types shared by certificates, requests and CRLs.
+
+/// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct AlgorithmIdentifier<'a> {
+    pub oid: asn1::ObjectIdentifier,
+    pub params: Option<asn1::Tlv<'a>>,
+}
+
+/// Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }
+///
+/// RFC 5280 requires both forms to end in "Z" and GeneralizedTime to carry no
+/// fraction; the `asn1` crate's X.509 variants enforce exactly that.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub enum Time {
+    UtcTime(asn1::UtcTime),
+    GeneralizedTime(asn1::X509GeneralizedTime),
+}
+
+impl Time {
+    pub fn as_datetime(&self) -> &asn1::DateTime {
+        match self {
+            Time::UtcTime(t) => t.as_datetime(),
+            Time::GeneralizedTime(t) => t.as_datetime(),
+        }
+    }
+}
+
+/// Validity ::= SEQUENCE { notBefore Time, notAfter Time }
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct Validity {
+    pub not_before: Time,
+    pub not_after: Time,
+}
+
+/// RSASSA-PSS-params (RFC 4055, section 3.1). The DEFAULT hash and mask generation
+/// function are SHA-1; `None` here means "absent, so the default".
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct RsaPssParameters<'a> {
+    #[explicit(0)]
+    pub hash_algorithm: Option<AlgorithmIdentifier<'a>>,
+    #[explicit(1)]
+    pub mask_gen_algorithm: Option<MaskGenAlgorithm<'a>>,
+    #[explicit(2)]
+    pub salt_length: Option<u16>,
+    #[explicit(3)]
+    pub trailer_field: Option<u8>,
+}
+
+/// MaskGenAlgorithm: an AlgorithmIdentifier whose parameters are the MGF's hash.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct MaskGenAlgorithm<'a> {
+    pub oid: asn1::ObjectIdentifier,
+    pub params: AlgorithmIdentifier<'a>,
+}
+
+/// Attribute ::= SEQUENCE { type OID, values SET OF ANY } (RFC 2986 / X.501).
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct Attribute<'a> {
+    pub type_id: asn1::ObjectIdentifier,
+    pub values: asn1::SetOf<'a, asn1::Tlv<'a>>,
+}

@@ -1,0 +1,77 @@
+//! Name (RFC 5280, section 4.1.2.4): a sequence of relative distinguished names, each a
+//! set of (attribute type, value) pairs.
+
+/// AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }
+///
+/// The value stays a raw TLV: its tag is the string type that Python's `NameAttribute`
+/// reports as `_type`, and the bindings decode the text from it.
+#[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
+pub struct AttributeTypeValue<'a> {
+    pub type_id: asn1::ObjectIdentifier,
+    pub value: asn1::Tlv<'a>,
+}
+
+/// RelativeDistinguishedName ::= SET SIZE (1..MAX) OF AttributeTypeAndValue
+pub type RelativeDistinguishedName<'a> = asn1::SetOf<'a, AttributeTypeValue<'a>>;
+
+/// RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
+pub type Name<'a> = asn1::SequenceOf<'a, RelativeDistinguishedName<'a>>;
+
+/// Universal tag numbers of the value types a name attribute may carry.
+pub mod string_tag {
+    pub const BIT_STRING: u32 = 3;
+    pub const UTF8_STRING: u32 = 12;
+    pub const NUMERIC_STRING: u32 = 18;
+    pub const PRINTABLE_STRING: u32 = 19;
+    pub const T61_STRING: u32 = 20;
+    pub const IA5_STRING: u32 = 22;
+    pub const VISIBLE_STRING: u32 = 26;
+    pub const UNIVERSAL_STRING: u32 = 28;
+    pub const BMP_STRING: u32 = 30;
+}
+
+/// The text of a name attribute value, decoded from its string type; `None` when the
+/// bytes are not valid for the type (BMPString and UniversalString are UTF-16BE and
+/// UTF-32BE; the 8-bit types are read as UTF-8, as OpenSSL's UTF-8 output would be).
+pub fn decode_string(tag_number: u32, data: &[u8]) -> Option<String> {
+    match tag_number {
+        string_tag::BMP_STRING => {
+            if data.len() % 2 != 0 {
+                return None;
+            }
+            let units: Option<Vec<u16>> = data
+                .chunks_exact(2)
+                .map(|c| c.try_into().ok().map(u16::from_be_bytes))
+                .collect();
+            String::from_utf16(&units?).ok()
+        }
+        string_tag::UNIVERSAL_STRING => {
+            if data.len() % 4 != 0 {
+                return None;
+            }
+            data.chunks_exact(4)
+                .map(|c| {
+                    c.try_into()
+                        .ok()
+                        .and_then(|b| char::from_u32(u32::from_be_bytes(b)))
+                })
+                .collect()
+        }
+        _ => std::str::from_utf8(data).ok().map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_wide_strings() {
+        assert_eq!(decode_string(30, &[0, b'h', 0, b'i']).as_deref(), Some("hi"));
+        assert_eq!(decode_string(30, &[0]), None);
+        assert_eq!(decode_string(28, &[0, 0, 0, b'x']).as_deref(), Some("x"));
+        assert_eq!(decode_string(28, &[0, 0x11, 0, 0]), None);
+        assert_eq!(decode_string(12, b"caf\xc3\xa9").as_deref(), Some("café"));
+        assert_eq!(decode_string(12, b"\xff"), None);
+    }
+}
