@@ -12,6 +12,7 @@ mod keys;
 mod oid;
 mod openssl_info;
 mod parity;
+mod x509;
 
 use pyo3::prelude::*;
 
@@ -82,5 +83,6 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
             m
         )?)
     })?;
+    add_submodule(m, "x509", x509::register)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 use oxicrypt_keys::oids::Oid;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 
 #[pyclass(frozen, module = "oxicrypt._rust.oid", name = "ObjectIdentifier")]
 pub struct ObjectIdentifier {
@@ -30,11 +31,23 @@ impl ObjectIdentifier {
         self.oid.to_string()
     }
 
-    /// The OID's name where one is registered. oxicrypt registers names together with
-    /// the X.509 objects that use them, so for now every OID is unnamed.
+    /// The OID's name, from the table in `oxicrypt.hazmat._oid` (the names the
+    /// reference reports), or "Unknown OID".
     #[getter]
-    fn _name(&self) -> &'static str {
-        "Unknown OID"
+    fn _name(slf: &Bound<'_, Self>) -> PyResult<String> {
+        static NAMES: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        let py = slf.py();
+        let names = NAMES.get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                py.import("oxicrypt.hazmat._oid")?
+                    .getattr("_OID_NAMES")?
+                    .unbind(),
+            )
+        })?;
+        match names.bind(py).call_method1("get", (slf,))? {
+            name if name.is_none() => Ok("Unknown OID".to_owned()),
+            name => name.extract(),
+        }
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -51,12 +64,12 @@ impl ObjectIdentifier {
         hasher.finish()
     }
 
-    fn __repr__(&self) -> String {
-        format!(
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        Ok(format!(
             "<ObjectIdentifier(oid={}, name={})>",
-            self.oid,
-            self._name()
-        )
+            slf.get().oid,
+            Self::_name(slf)?
+        ))
     }
 
     fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {

@@ -41,21 +41,7 @@ pub fn parse(der: &[u8]) -> Result<Certificate<'_>, X509Error> {
     parse_der("certificate", der)
 }
 
-/// The DER of a TBSCertificate, as signed.
-pub fn tbs_bytes<'a>(der: &'a [u8]) -> Result<&'a [u8], X509Error> {
-    // The TBSCertificate is the first element of the outer SEQUENCE; re-reading it as a
-    // TLV gives its exact bytes, tag and length included.
-    let outer = asn1::parse_single::<asn1::Sequence<'a>>(der)
-        .map_err(|e| X509Error::asn1("certificate", e))?;
-    outer
-        .parse(|p| {
-            let tbs = p.read_element::<asn1::Tlv<'a>>()?;
-            let _ = p.read_element::<asn1::Tlv<'a>>()?;
-            let _ = p.read_element::<asn1::Tlv<'a>>()?;
-            Ok(tbs.full_data())
-        })
-        .map_err(|e: asn1::ParseError| X509Error::asn1("certificate", e))
-}
+pub use crate::common::tbs_bytes;
 
 #[cfg(test)]
 mod tests {

@@ -60,3 +60,19 @@ pub struct Attribute<'a> {
     pub type_id: asn1::ObjectIdentifier,
     pub values: asn1::SetOf<'a, asn1::Tlv<'a>>,
 }
+
+/// The DER of the to-be-signed part of a signed structure (certificate, request, CRL):
+/// the first element of its outer SEQUENCE, tag and length included, exactly as signed.
+pub fn tbs_bytes<'a>(der: &'a [u8]) -> Result<&'a [u8], crate::X509Error> {
+    let what = "signed structure";
+    let outer = asn1::parse_single::<asn1::Sequence<'a>>(der)
+        .map_err(|e| crate::X509Error::asn1(what, e))?;
+    outer
+        .parse(|p| {
+            let tbs = p.read_element::<asn1::Tlv<'a>>()?;
+            let _ = p.read_element::<asn1::Tlv<'a>>()?;
+            let _ = p.read_element::<asn1::Tlv<'a>>()?;
+            Ok(tbs.full_data())
+        })
+        .map_err(|e: asn1::ParseError| crate::X509Error::asn1(what, e))
+}

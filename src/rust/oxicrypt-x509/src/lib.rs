@@ -15,5 +15,8 @@ pub mod extensions;
 pub mod general_name;
 pub mod name;
 pub mod oids;
+pub mod precert;
+pub mod sct;
+pub mod signature;
 
 pub use error::X509Error;

@@ -69,7 +69,7 @@ fn private_key_object(
     })
 }
 
-fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoResult<Py<PyAny>> {
+pub(crate) fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoResult<Py<PyAny>> {
     use crate::keys::curves::{ed25519, ed448, x25519, x448};
     Ok(match key {
         PublicKeyData::Ed25519(raw) => {

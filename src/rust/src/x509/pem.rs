@@ -1,0 +1,32 @@
+//! PEM framing of certificates, requests and CRLs.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::PyResult;
+
+pub const CERTIFICATE_LABELS: &[&str] = &["CERTIFICATE", "X509 CERTIFICATE"];
+pub const CSR_LABELS: &[&str] = &["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
+pub const CRL_LABELS: &[&str] = &["X509 CRL"];
+
+fn framing_error(e: impl std::fmt::Display) -> pyo3::PyErr {
+    PyValueError::new_err(format!("Unable to load PEM file: {e}"))
+}
+
+/// The contents of every block labelled with one of `labels`, in order.
+pub fn der_blocks(data: &[u8], labels: &[&str]) -> PyResult<Vec<Vec<u8>>> {
+    let blocks = pem::parse_many(data).map_err(framing_error)?;
+    Ok(blocks
+        .into_iter()
+        .filter(|b| labels.contains(&b.tag()))
+        .map(pem::Pem::into_contents)
+        .collect())
+}
+
+/// The first block labelled with one of `labels`.
+pub fn first_der_block(data: &[u8], labels: &[&str], what: &str) -> PyResult<Vec<u8>> {
+    der_blocks(data, labels)?.into_iter().next().ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?",
+            label = labels.first().copied().unwrap_or_default()
+        ))
+    })
+}

@@ -1,0 +1,99 @@
+//! What certificates, CSRs and CRLs share: their signature algorithm, read into the
+//! Python objects the reference returns, and the check of a signature by a public key.
+
+use oxicrypt_x509::common::AlgorithmIdentifier;
+use oxicrypt_x509::signature::{pss_parameters, scheme, Scheme};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict};
+
+use super::py::{ec_attr, padding_attr, parse_error};
+use crate::error::{CryptoError, Reason};
+
+fn hash_object<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("oxicrypt.hazmat.primitives.hashes")?
+        .getattr(name)?
+        .call0()
+}
+
+fn unknown(algorithm: &AlgorithmIdentifier<'_>) -> PyErr {
+    CryptoError::Unsupported(
+        format!("Signature algorithm OID: {} not recognized", algorithm.oid),
+        Reason::Hash,
+    )
+    .into()
+}
+
+/// `signature_hash_algorithm`: the hash, or None for Ed25519/Ed448.
+pub fn hash_algorithm<'py>(
+    py: Python<'py>,
+    algorithm: &AlgorithmIdentifier<'_>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(scheme) = scheme(&algorithm.oid) else {
+        return Err(unknown(algorithm));
+    };
+    Ok(match scheme {
+        Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h) => Some(hash_object(py, h)?),
+        Scheme::RsaPss => {
+            let params = pss_parameters(algorithm).map_err(parse_error)?;
+            Some(hash_object(py, params.hash)?)
+        }
+        Scheme::Ed25519 | Scheme::Ed448 => None,
+    })
+}
+
+/// `signature_algorithm_parameters`: PKCS1v15(), PSS(...), ECDSA(hash) or None.
+pub fn parameters<'py>(
+    py: Python<'py>,
+    algorithm: &AlgorithmIdentifier<'_>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(scheme) = scheme(&algorithm.oid) else {
+        return Err(unknown(algorithm));
+    };
+    Ok(match scheme {
+        Scheme::RsaPkcs1v15(_) => Some(padding_attr(py, "PKCS1v15")?.call0()?),
+        Scheme::RsaPss => {
+            let params = pss_parameters(algorithm).map_err(parse_error)?;
+            let mgf = padding_attr(py, "MGF1")?.call1((hash_object(py, params.mgf1_hash)?,))?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("mgf", mgf)?;
+            kwargs.set_item("salt_length", params.salt_length)?;
+            Some(padding_attr(py, "PSS")?.call((), Some(&kwargs))?)
+        }
+        Scheme::Ecdsa(h) => Some(ec_attr(py, "ECDSA")?.call1((hash_object(py, h)?,))?),
+        Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448 => None,
+    })
+}
+
+/// Checks `signature` over `data` with `key` (a public key object) as `algorithm` says;
+/// the key's own `verify` raises InvalidSignature, or TypeError for a mismatched key type.
+pub fn verify(
+    py: Python<'_>,
+    key: &Bound<'_, PyAny>,
+    algorithm: &AlgorithmIdentifier<'_>,
+    signature: &[u8],
+    data: &[u8],
+) -> PyResult<()> {
+    let Some(scheme) = scheme(&algorithm.oid) else {
+        return Err(unknown(algorithm));
+    };
+    let signature = PyBytes::new(py, signature);
+    let data = PyBytes::new(py, data);
+    match scheme {
+        Scheme::RsaPkcs1v15(_) | Scheme::RsaPss => {
+            let padding = parameters(py, algorithm)?;
+            let hash = hash_algorithm(py, algorithm)?;
+            key.call_method1("verify", (signature, data, padding, hash))?;
+        }
+        Scheme::Ecdsa(_) => {
+            let ecdsa = parameters(py, algorithm)?;
+            key.call_method1("verify", (signature, data, ecdsa))?;
+        }
+        Scheme::Dsa(h) => {
+            key.call_method1("verify", (signature, data, hash_object(py, h)?))?;
+        }
+        Scheme::Ed25519 | Scheme::Ed448 => {
+            key.call_method1("verify", (signature, data))?;
+        }
+    }
+    Ok(())
+}
