@@ -38,7 +38,10 @@ pub const V3: u8 = 2;
 
 /// Reads one DER certificate; trailing bytes are an error.
 pub fn parse(der: &[u8]) -> Result<Certificate<'_>, X509Error> {
-    parse_der("certificate", der)
+    let cert: Certificate<'_> = parse_der("certificate", der)?;
+    crate::signature::check_parameters(&cert.signature_alg)?;
+    crate::signature::check_parameters(&cert.tbs_cert.signature_alg)?;
+    Ok(cert)
 }
 
 pub use crate::common::tbs_bytes;

@@ -32,5 +32,8 @@ pub struct RevokedCertificate<'a> {
 }
 
 pub fn parse(der: &[u8]) -> Result<CertificateList<'_>, X509Error> {
-    parse_der("certificate revocation list", der)
+    let crl: CertificateList<'_> = parse_der("certificate revocation list", der)?;
+    crate::signature::check_parameters(&crl.signature_alg)?;
+    crate::signature::check_parameters(&crl.tbs_cert_list.signature_alg)?;
+    Ok(crl)
 }

@@ -21,5 +21,7 @@ pub struct CertificationRequestInfo<'a> {
 }
 
 pub fn parse(der: &[u8]) -> Result<CertificationRequest<'_>, X509Error> {
-    parse_der("certificate signing request", der)
+    let csr: CertificationRequest<'_> = parse_der("certificate signing request", der)?;
+    crate::signature::check_parameters(&csr.signature_alg)?;
+    Ok(csr)
 }

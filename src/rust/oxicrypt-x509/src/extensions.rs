@@ -2,7 +2,9 @@
 //! oxicrypt decodes. An extension's value stays raw bytes until someone asks for it.
 
 use crate::error::{parse_der, X509Error};
-use crate::general_name::{GeneralName, GeneralNames, LenientIa5String, RelativeName};
+use crate::general_name::{
+    GeneralName, GeneralNames, LenientIa5String, LenientVisibleString, RelativeName,
+};
 
 /// Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
@@ -94,7 +96,8 @@ pub type AccessDescriptions<'a> = asn1::SequenceOf<'a, AccessDescription<'a>>;
 pub enum DisplayText<'a> {
     Ia5String(LenientIa5String<'a>),
     Utf8String(asn1::Utf8String<'a>),
-    VisibleString(asn1::VisibleString<'a>),
+    /// Read like IA5String: certificates in the wild put UTF-8 here.
+    VisibleString(LenientVisibleString<'a>),
     BmpString(asn1::BMPString<'a>),
 }
 
@@ -103,7 +106,7 @@ impl DisplayText<'_> {
         match self {
             DisplayText::Ia5String(s) => s.0.to_owned(),
             DisplayText::Utf8String(s) => s.as_str().to_owned(),
-            DisplayText::VisibleString(s) => s.as_str().to_owned(),
+            DisplayText::VisibleString(s) => s.0.to_owned(),
             DisplayText::BmpString(s) => {
                 crate::name::decode_string(crate::name::string_tag::BMP_STRING, s.as_utf16_be_bytes())
                     .unwrap_or_default()

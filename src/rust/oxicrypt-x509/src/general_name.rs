@@ -70,3 +70,31 @@ pub type GeneralNames<'a> = asn1::SequenceOf<'a, GeneralName<'a>>;
 
 /// The relative-name form of a distribution point name.
 pub type RelativeName<'a> = asn1::SetOf<'a, AttributeTypeValue<'a>>;
+
+/// A VisibleString read as UTF-8 without checking that it is visible ASCII, for the same
+/// reason as [`LenientIa5String`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct LenientVisibleString<'a>(pub &'a str);
+
+impl<'a> asn1::SimpleAsn1Readable<'a> for LenientVisibleString<'a> {
+    const TAG: asn1::Tag = <asn1::VisibleString<'a> as asn1::SimpleAsn1Readable<'a>>::TAG;
+
+    fn parse_data(data: &'a [u8]) -> asn1::ParseResult<Self> {
+        std::str::from_utf8(data)
+            .map(LenientVisibleString)
+            .map_err(|_| asn1::ParseError::new(asn1::ParseErrorKind::InvalidValue))
+    }
+}
+
+impl asn1::SimpleAsn1Writable for LenientVisibleString<'_> {
+    type Error = asn1::WriteError;
+    const TAG: asn1::Tag = <asn1::VisibleString<'static> as asn1::SimpleAsn1Writable>::TAG;
+
+    fn write_data(&self, dest: &mut asn1::WriteBuf) -> asn1::WriteResult {
+        dest.push_slice(self.0.as_bytes())
+    }
+
+    fn data_length(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}

@@ -16,6 +16,9 @@ pub enum Scheme {
     Dsa(HashName),
     Ed25519,
     Ed448,
+    /// Algorithms the reference names without a separate hash (ML-DSA, GOST): no hash,
+    /// no parameters object, and nothing oxicrypt can verify with.
+    Unhashed,
 }
 
 const TABLE: &[(ObjectIdentifier, Scheme)] = &[
@@ -47,7 +50,33 @@ const TABLE: &[(ObjectIdentifier, Scheme)] = &[
     (oid!(2, 16, 840, 1, 101, 3, 4, 3, 4), Scheme::Dsa("SHA512")),
     (oid!(1, 3, 101, 112), Scheme::Ed25519),
     (oid!(1, 3, 101, 113), Scheme::Ed448),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 17), Scheme::Unhashed),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 18), Scheme::Unhashed),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 19), Scheme::Unhashed),
+    (oid!(1, 2, 643, 2, 2, 3), Scheme::Unhashed),
+    (oid!(1, 2, 643, 7, 1, 1, 3, 2), Scheme::Unhashed),
+    (oid!(1, 2, 643, 7, 1, 1, 3, 3), Scheme::Unhashed),
+    (oid!(1, 3, 6, 1, 5, 5, 7, 6, 36), Scheme::Unhashed),
 ];
+
+/// RFC 5758 and RFC 8410: ECDSA, DSA and EdDSA signature AlgorithmIdentifiers carry no
+/// parameters. Checked when a signed structure is loaded, as the reference does.
+pub fn check_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<(), X509Error> {
+    // Old DSA-with-SHA1 certificates carry a NULL; they are tolerated, as by the reference.
+    let null = algorithm.params.as_ref().is_some_and(|p| p.full_data() == [0x05, 0x00]);
+    match scheme(&algorithm.oid) {
+        Some(Scheme::Dsa("SHA1")) if null => Ok(()),
+        Some(Scheme::Ecdsa(_) | Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448)
+            if algorithm.params.is_some() =>
+        {
+            Err(X509Error::new(
+                "signature algorithm",
+                format!("{} must not have parameters", algorithm.oid),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
 
 /// The scheme of a signature algorithm OID, if oxicrypt knows it.
 pub fn scheme(oid: &ObjectIdentifier) -> Option<&'static Scheme> {
@@ -72,6 +101,13 @@ pub fn hash_for_oid(oid: &ObjectIdentifier) -> Option<HashName> {
 
 const MGF1: ObjectIdentifier = oid!(1, 2, 840, 113549, 1, 1, 8);
 
+/// Why RSASSA-PSS parameters could not be used.
+pub enum PssError {
+    Malformed(X509Error),
+    /// Well-formed, naming a hash or mask generation function oxicrypt lacks.
+    Unsupported(String),
+}
+
 /// What RSASSA-PSS parameters say, with RFC 4055's defaults filled in.
 pub struct PssParameters {
     pub hash: HashName,
@@ -79,23 +115,37 @@ pub struct PssParameters {
     pub salt_length: u16,
 }
 
-pub fn pss_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<PssParameters, X509Error> {
+fn read_pss<'a>(algorithm: &AlgorithmIdentifier<'a>) -> Result<RsaPssParameters<'a>, PssError> {
     let what = "RSASSA-PSS parameters";
-    let params = match &algorithm.params {
-        Some(tlv) => parse_der::<RsaPssParameters<'_>>(what, tlv.full_data())?,
-        None => return Err(X509Error::new(what, "missing")),
-    };
-    let hash = match &params.hash_algorithm {
+    match &algorithm.params {
+        Some(tlv) => parse_der::<RsaPssParameters<'_>>(what, tlv.full_data()).map_err(PssError::Malformed),
+        None => Err(PssError::Malformed(X509Error::new(what, "missing"))),
+    }
+}
+
+/// The message hash of RSASSA-PSS parameters (SHA-1 when absent).
+pub fn pss_hash(algorithm: &AlgorithmIdentifier<'_>) -> Result<HashName, PssError> {
+    match read_pss(algorithm)?.hash_algorithm {
         Some(h) => hash_for_oid(&h.oid)
-            .ok_or_else(|| X509Error::new(what, format!("unsupported hash {}", h.oid)))?,
-        None => "SHA1",
-    };
+            .ok_or_else(|| PssError::Unsupported(format!("unsupported hash {}", h.oid))),
+        None => Ok("SHA1"),
+    }
+}
+
+/// Every RSASSA-PSS parameter; the mask generation function must be MGF1.
+pub fn pss_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<PssParameters, PssError> {
+    let hash = pss_hash(algorithm)?;
+    let params = read_pss(algorithm)?;
     let mgf1_hash = match &params.mask_gen_algorithm {
         Some(m) if m.oid != MGF1 => {
-            return Err(X509Error::new(what, format!("unsupported MGF {}", m.oid)))
+            return Err(PssError::Malformed(X509Error::new(
+                "RSASSA-PSS parameters",
+                format!("unsupported mask generation function {}", m.oid),
+            )))
         }
-        Some(m) => hash_for_oid(&m.params.oid)
-            .ok_or_else(|| X509Error::new(what, format!("unsupported MGF1 hash {}", m.params.oid)))?,
+        Some(m) => hash_for_oid(&m.params.oid).ok_or_else(|| {
+            PssError::Unsupported(format!("unsupported MGF1 hash {}", m.params.oid))
+        })?,
         None => "SHA1",
     };
     Ok(PssParameters {

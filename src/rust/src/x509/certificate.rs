@@ -138,9 +138,7 @@ impl Certificate {
     }
 
     fn public_key(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let spki = self.cert().tbs_cert.spki.full_data();
-        let key = oxicrypt_keys::spki::parse(spki).map_err(crate::error::CryptoError::from)?;
-        Ok(crate::keys::load::public_key_object(py, key)?)
+        super::spki::public_key(py, self.cert().tbs_cert.spki.full_data())
     }
 
     #[getter]
@@ -184,6 +182,8 @@ impl Certificate {
     /// section 3.2): this certificate's TBS without its SCT list extension.
     #[getter]
     fn tbs_precertificate_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        // A repeated extension is reported as such before anything else.
+        super::extensions::check_duplicates(py, self.cert().tbs_cert.raw_extensions.as_ref())?;
         let der = super::precert::tbs_without_scts(self.tbs_der(py)?)?;
         Ok(PyBytes::new(py, &der))
     }

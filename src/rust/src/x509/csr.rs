@@ -83,9 +83,7 @@ impl CertificateSigningRequest {
     }
 
     fn public_key(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let key = oxicrypt_keys::spki::parse(self.csr().info.spki.full_data())
-            .map_err(crate::error::CryptoError::from)?;
-        Ok(crate::keys::load::public_key_object(py, key)?)
+        super::spki::public_key(py, self.csr().info.spki.full_data())
     }
 
     #[getter]

@@ -23,14 +23,7 @@ pub fn extensions_object<'py>(
     raw: Option<&RawExtensions<'_>>,
     decode: fn(Python<'py>, &Extension<'_>) -> PyResult<Option<Bound<'py, PyAny>>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let list = ext::collect(raw).map_err(|dup| {
-        match x509_attr(py, "DuplicateExtension")
-            .and_then(|cls| cls.call1((format!("Duplicate {} extension found", dup.0), oid(py, &dup.0)?)))
-        {
-            Ok(error) => PyErr::from_value(error),
-            Err(e) => e,
-        }
-    })?;
+    let list = check_duplicates(py, raw)?;
     let extension_class = x509_attr(py, "Extension")?;
     let items = PyList::empty(py);
     for extension in &list {
@@ -48,6 +41,22 @@ pub fn extensions_object<'py>(
         ))?)?;
     }
     x509_attr(py, "Extensions")?.call1((items,))
+}
+
+/// The extensions in order, or `DuplicateExtension` for an OID that appears twice.
+pub fn check_duplicates<'a>(
+    py: Python<'_>,
+    raw: Option<&RawExtensions<'a>>,
+) -> PyResult<Vec<Extension<'a>>> {
+    ext::collect(raw).map_err(|dup| {
+        let message = format!("Duplicate {} extension found", dup.0);
+        match x509_attr(py, "DuplicateExtension")
+            .and_then(|cls| cls.call1((message, oid(py, &dup.0)?)))
+        {
+            Ok(error) => PyErr::from_value(error),
+            Err(e) => e,
+        }
+    })
 }
 
 fn parse<'a, T: asn1::Asn1Readable<'a>>(name: &str, extension: &Extension<'a>) -> PyResult<T> {
@@ -80,7 +89,8 @@ pub fn decode_certificate_extension<'py>(
         let names: GeneralNames<'_> = parse("IssuerAlternativeName", e)?;
         class(py, "IssuerAlternativeName")?.call1((general_names_list(py, &names)?,))?
     } else if *id == oids::EXTENDED_KEY_USAGE {
-        let usages: asn1::SequenceOf<'_, asn1::ObjectIdentifier> =
+        // SEQUENCE SIZE (1..MAX) OF KeyPurposeId
+        let usages: asn1::SequenceOf<'_, asn1::ObjectIdentifier, 1> =
             parse("ExtendedKeyUsage", e)?;
         class(py, "ExtendedKeyUsage")?.call1((oid_list(py, usages)?,))?
     } else if *id == oids::AUTHORITY_KEY_IDENTIFIER {
@@ -240,9 +250,9 @@ pub fn decode_crl_entry_extension<'py>(
     Ok(Some(value))
 }
 
-fn oid_list<'py>(
+fn oid_list<'py, const MIN: usize>(
     py: Python<'py>,
-    oids: asn1::SequenceOf<'_, asn1::ObjectIdentifier>,
+    oids: asn1::SequenceOf<'_, asn1::ObjectIdentifier, MIN>,
 ) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
     for o in oids {

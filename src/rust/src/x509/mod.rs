@@ -12,6 +12,7 @@ mod precert;
 mod py;
 mod sct;
 mod signed;
+mod spki;
 
 use pyo3::prelude::*;
 

@@ -36,10 +36,9 @@ fn attribute_object<'py>(
     let tag_number = tag.as_u8().map(u32::from).unwrap_or(u32::MAX);
     let data = attribute.value.data();
     let value: Bound<'py, PyAny> = if tag_number == string_tag::BIT_STRING {
-        // X500UniqueIdentifier: the bits, as bytes.
-        let bits = asn1::parse_single::<asn1::BitString<'_>>(attribute.value.full_data())
-            .map_err(|e| PyValueError::new_err(format!("error parsing name attribute: {e}")))?;
-        PyBytes::new(py, bits.as_bytes()).into_any()
+        // X500UniqueIdentifier: the BIT STRING's contents as they are, unused-bits
+        // octet included (what the reference reports, and what round-trips).
+        PyBytes::new(py, data).into_any()
     } else {
         let text = decode_string(tag_number, data).ok_or_else(|| {
             PyValueError::new_err(format!(

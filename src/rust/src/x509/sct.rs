@@ -21,7 +21,7 @@ fn hash_name(code: u8) -> Option<&'static str> {
 
 fn signature_name(code: u8) -> Option<&'static str> {
     Some(match code {
-        0 => "ANONYMOUS",
+        // RFC 6962 SCTs are always signed: "anonymous" is refused like an unknown code.
         1 => "RSA",
         2 => "DSA",
         3 => "ECDSA",

@@ -2,7 +2,7 @@
 //! Python objects the reference returns, and the check of a signature by a public key.
 
 use oxicrypt_x509::common::AlgorithmIdentifier;
-use oxicrypt_x509::signature::{pss_parameters, scheme, Scheme};
+use oxicrypt_x509::signature::{pss_hash, pss_parameters, scheme, PssError, Scheme};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
 
@@ -23,6 +23,13 @@ fn unknown(algorithm: &AlgorithmIdentifier<'_>) -> PyErr {
     .into()
 }
 
+fn pss_error(e: PssError) -> PyErr {
+    match e {
+        PssError::Malformed(e) => parse_error(e),
+        PssError::Unsupported(what) => CryptoError::Unsupported(what, Reason::Hash).into(),
+    }
+}
+
 /// `signature_hash_algorithm`: the hash, or None for Ed25519/Ed448.
 pub fn hash_algorithm<'py>(
     py: Python<'py>,
@@ -33,11 +40,8 @@ pub fn hash_algorithm<'py>(
     };
     Ok(match scheme {
         Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h) => Some(hash_object(py, h)?),
-        Scheme::RsaPss => {
-            let params = pss_parameters(algorithm).map_err(parse_error)?;
-            Some(hash_object(py, params.hash)?)
-        }
-        Scheme::Ed25519 | Scheme::Ed448 => None,
+        Scheme::RsaPss => Some(hash_object(py, pss_hash(algorithm).map_err(pss_error)?)?),
+        Scheme::Ed25519 | Scheme::Ed448 | Scheme::Unhashed => None,
     })
 }
 
@@ -46,13 +50,14 @@ pub fn parameters<'py>(
     py: Python<'py>,
     algorithm: &AlgorithmIdentifier<'_>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
+    // Unknown algorithms have no parameters object (only the hash is "unsupported").
     let Some(scheme) = scheme(&algorithm.oid) else {
-        return Err(unknown(algorithm));
+        return Ok(None);
     };
     Ok(match scheme {
         Scheme::RsaPkcs1v15(_) => Some(padding_attr(py, "PKCS1v15")?.call0()?),
         Scheme::RsaPss => {
-            let params = pss_parameters(algorithm).map_err(parse_error)?;
+            let params = pss_parameters(algorithm).map_err(pss_error)?;
             let mgf = padding_attr(py, "MGF1")?.call1((hash_object(py, params.mgf1_hash)?,))?;
             let kwargs = PyDict::new(py);
             kwargs.set_item("mgf", mgf)?;
@@ -60,7 +65,7 @@ pub fn parameters<'py>(
             Some(padding_attr(py, "PSS")?.call((), Some(&kwargs))?)
         }
         Scheme::Ecdsa(h) => Some(ec_attr(py, "ECDSA")?.call1((hash_object(py, h)?,))?),
-        Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448 => None,
+        Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448 | Scheme::Unhashed => None,
     })
 }
 
@@ -94,6 +99,7 @@ pub fn verify(
         Scheme::Ed25519 | Scheme::Ed448 => {
             key.call_method1("verify", (signature, data))?;
         }
+        Scheme::Unhashed => return Err(unknown(algorithm)),
     }
     Ok(())
 }
