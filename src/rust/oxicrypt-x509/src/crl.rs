@@ -35,5 +35,11 @@ pub fn parse(der: &[u8]) -> Result<CertificateList<'_>, X509Error> {
     let crl: CertificateList<'_> = parse_der("certificate revocation list", der)?;
     crate::signature::check_parameters(&crl.signature_alg)?;
     crate::signature::check_parameters(&crl.tbs_cert_list.signature_alg)?;
+    if crl.signature_alg != crl.tbs_cert_list.signature_alg {
+        return Err(X509Error::new(
+            "certificate revocation list",
+            "Inner and outer signature algorithms do not match. This is an invalid CRL.",
+        ));
+    }
     Ok(crl)
 }

@@ -8,7 +8,54 @@
 #[derive(asn1::Asn1Read, asn1::Asn1Write, Clone, PartialEq, Eq)]
 pub struct AttributeTypeValue<'a> {
     pub type_id: asn1::ObjectIdentifier,
-    pub value: asn1::Tlv<'a>,
+    pub value: AttributeValue<'a>,
+}
+
+/// A name attribute's value: any TLV, but a PrintableString must hold only the
+/// characters X.680 allows it, checked when the name is parsed (as the reference does).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct AttributeValue<'a>(pub asn1::Tlv<'a>);
+
+impl<'a> AttributeValue<'a> {
+    pub fn tag(&self) -> asn1::Tag {
+        self.0.tag()
+    }
+
+    pub fn data(&self) -> &'a [u8] {
+        self.0.data()
+    }
+
+    pub fn full_data(&self) -> &'a [u8] {
+        self.0.full_data()
+    }
+}
+
+const PRINTABLE_TAG: asn1::Tag = <asn1::PrintableString<'static> as asn1::SimpleAsn1Readable<'static>>::TAG;
+
+impl<'a> asn1::Asn1Readable<'a> for AttributeValue<'a> {
+    fn parse(parser: &mut asn1::Parser<'a>) -> asn1::ParseResult<Self> {
+        let tlv = parser.read_element::<asn1::Tlv<'a>>()?;
+        if tlv.tag() == PRINTABLE_TAG {
+            asn1::parse_single::<asn1::PrintableString<'a>>(tlv.full_data())?;
+        }
+        Ok(AttributeValue(tlv))
+    }
+
+    fn can_parse(_tag: asn1::Tag) -> bool {
+        true
+    }
+}
+
+impl asn1::Asn1Writable for AttributeValue<'_> {
+    type Error = asn1::WriteError;
+
+    fn write(&self, dest: &mut asn1::Writer<'_>) -> asn1::WriteResult {
+        dest.write_element(&self.0)
+    }
+
+    fn encoded_length(&self) -> Option<usize> {
+        Some(self.0.full_data().len())
+    }
 }
 
 /// RelativeDistinguishedName ::= SET SIZE (1..MAX) OF AttributeTypeAndValue

@@ -92,6 +92,14 @@ impl CertificateRevocationList {
 
 fn crl_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<CertificateRevocationList> {
     let raw = OwnedCrl::try_new(der, |bytes| crl::parse(bytes.as_bytes(py)).map_err(parse_error))?;
+    // Version is OPTIONAL and, when present, must be v2 (1).
+    if let Some(version) = raw.borrow_dependent().tbs_cert_list.version {
+        if version != 1 {
+            let error = super::py::x509_attr(py, "InvalidVersion")?
+                .call1((format!("{version} is not a valid CRL version"), version))?;
+            return Err(PyErr::from_value(error));
+        }
+    }
     Ok(CertificateRevocationList {
         raw,
         extensions: PyOnceLock::new(),
@@ -210,7 +218,7 @@ impl CertificateRevocationList {
             self.tbs_der(py)?,
         ) {
             Ok(()) => Ok(true),
-            Err(e) if e.is_instance_of::<crate::error::InvalidSignature>(py) => Ok(false),
+            Err(e) if signed::is_rejection(py, &e) => Ok(false),
             Err(e) => Err(e),
         }
     }

@@ -49,15 +49,20 @@ impl CertificateSigningRequest {
     fn attribute_values(&self) -> PyResult<Vec<(asn1::ObjectIdentifier, asn1::Tlv<'_>)>> {
         let mut out = Vec::new();
         for attribute in self.csr().info.attributes.clone() {
-            let mut values = attribute.values.clone();
-            let (Some(value), None) = (values.next(), values.next()) else {
-                return Err(PyValueError::new_err(
-                    "Only single-valued attributes are supported",
-                ));
-            };
+            let value = single_value(&attribute)?;
             out.push((attribute.type_id, value));
         }
         Ok(out)
+    }
+}
+
+fn single_value<'a>(attribute: &oxicrypt_x509::common::Attribute<'a>) -> PyResult<asn1::Tlv<'a>> {
+    let mut values = attribute.values.clone();
+    match (values.next(), values.next()) {
+        (Some(value), None) => Ok(value),
+        _ => Err(PyValueError::new_err(
+            "Only single-valued attributes are supported",
+        )),
     }
 }
 
@@ -128,8 +133,11 @@ impl CertificateSigningRequest {
     fn extensions(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let extensions = self.extensions.get_or_try_init(py, || {
             let mut raw: Option<RawExtensions<'_>> = None;
-            for (type_id, value) in self.attribute_values()? {
-                if type_id == oids::EXTENSION_REQUEST || type_id == oids::MS_EXTENSION_REQUEST {
+            for attribute in self.csr().info.attributes.clone() {
+                if attribute.type_id == oids::EXTENSION_REQUEST
+                    || attribute.type_id == oids::MS_EXTENSION_REQUEST
+                {
+                    let value = single_value(&attribute)?;
                     raw = Some(
                         asn1::parse_single::<RawExtensions<'_>>(value.full_data())
                             .map_err(|e| asn1_error("extensionRequest attribute", e))?,
@@ -147,7 +155,11 @@ impl CertificateSigningRequest {
         let attribute = x509_attr(py, "Attribute")?;
         let list = PyList::empty(py);
         for (type_id, value) in self.attribute_values()? {
-            let tag = value.tag().as_u8().map(u32::from).unwrap_or(u32::MAX);
+            let tag = value.tag().as_u8().map(u32::from).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "attribute {type_id} has a value with a long-form tag"
+                ))
+            })?;
             list.append(attribute.call1((
                 oid(py, &type_id)?,
                 PyBytes::new(py, value.data()),
@@ -169,7 +181,7 @@ impl CertificateSigningRequest {
             self.tbs_der(py)?,
         ) {
             Ok(()) => Ok(true),
-            Err(e) if e.is_instance_of::<crate::error::InvalidSignature>(py) => Ok(false),
+            Err(e) if signed::is_rejection(py, &e) => Ok(false),
             Err(e) => Err(e),
         }
     }

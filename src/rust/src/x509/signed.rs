@@ -69,6 +69,17 @@ pub fn parameters<'py>(
     })
 }
 
+/// Hashes too weak for an X.509 signature to count: such signatures never verify, as in
+/// the reference (whose OpenSSL refuses them at its default security level).
+const WEAK_HASHES: &[&str] = &["MD5", "SHA1"];
+
+/// Whether `e` means "this signature is not valid" rather than a failure to check it:
+/// a bad signature, or an algorithm oxicrypt cannot verify with.
+pub fn is_rejection(py: Python<'_>, e: &PyErr) -> bool {
+    e.is_instance_of::<crate::error::InvalidSignature>(py)
+        || e.is_instance_of::<crate::error::UnsupportedAlgorithm>(py)
+}
+
 /// Checks `signature` over `data` with `key` (a public key object) as `algorithm` says;
 /// the key's own `verify` raises InvalidSignature, or TypeError for a mismatched key type.
 pub fn verify(
@@ -81,6 +92,11 @@ pub fn verify(
     let Some(scheme) = scheme(&algorithm.oid) else {
         return Err(unknown(algorithm));
     };
+    if let Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h) = scheme {
+        if WEAK_HASHES.contains(h) {
+            return Err(crate::error::CryptoError::InvalidSignature("").into());
+        }
+    }
     let signature = PyBytes::new(py, signature);
     let data = PyBytes::new(py, data);
     match scheme {
