@@ -78,3 +78,92 @@ pub fn openssl_load_public_key<'py>(py: Python<'py>, data: &[u8], pem: bool) -> 
     let _ = openssl::error::ErrorStack::get();
     decoded
 }
+
+/// A certificate as OpenSSL's `d2i_X509` reads it: serial (two's complement bytes),
+/// issuer and subject (DER), validity (OpenSSL's text), extensions (dotted OID,
+/// critical) and the SubjectPublicKeyInfo when OpenSSL can read the key. `None` when
+/// OpenSSL rejects the input.
+#[pyfunction]
+pub fn openssl_load_certificate<'py>(
+    py: Python<'py>,
+    der: &[u8],
+) -> PyResult<Option<Bound<'py, pyo3::types::PyDict>>> {
+    let Ok(cert) = openssl::x509::X509::from_der(der) else {
+        return Ok(None);
+    };
+    let out = pyo3::types::PyDict::new(py);
+    let serial = cert.serial_number().to_bn().map(|bn| {
+        let negative = bn.is_negative();
+        (bn.to_vec(), negative)
+    });
+    if let Ok((magnitude, negative)) = serial {
+        out.set_item("serial", (PyBytes::new(py, &magnitude), negative))?;
+    }
+    if let Ok(issuer) = cert.issuer_name().to_der() {
+        out.set_item("issuer", PyBytes::new(py, &issuer))?;
+    }
+    if let Ok(subject) = cert.subject_name().to_der() {
+        out.set_item("subject", PyBytes::new(py, &subject))?;
+    }
+    out.set_item("not_before", cert.not_before().to_string())?;
+    out.set_item("not_after", cert.not_after().to_string())?;
+    out.set_item(
+        "extensions",
+        oxicrypt_openssl::x509_extensions::certificate_extensions(&cert),
+    )?;
+    if let Ok(spki) = cert.public_key().and_then(|k| k.public_key_to_der()) {
+        out.set_item("spki", PyBytes::new(py, &spki))?;
+    }
+    Ok(Some(out))
+}
+
+/// A CSR as OpenSSL's `d2i_X509_REQ` reads it: subject DER and SubjectPublicKeyInfo.
+#[pyfunction]
+pub fn openssl_load_csr<'py>(
+    py: Python<'py>,
+    der: &[u8],
+) -> PyResult<Option<Bound<'py, pyo3::types::PyDict>>> {
+    let Ok(req) = openssl::x509::X509Req::from_der(der) else {
+        return Ok(None);
+    };
+    let out = pyo3::types::PyDict::new(py);
+    if let Ok(subject) = req.subject_name().to_der() {
+        out.set_item("subject", PyBytes::new(py, &subject))?;
+    }
+    if let Ok(spki) = req.public_key().and_then(|k| k.public_key_to_der()) {
+        out.set_item("spki", PyBytes::new(py, &spki))?;
+    }
+    Ok(Some(out))
+}
+
+/// A CRL as OpenSSL's `d2i_X509_CRL` reads it: issuer DER, update times (OpenSSL's
+/// text), extensions, and the revoked serials (magnitude, negative) in order.
+#[pyfunction]
+pub fn openssl_load_crl<'py>(
+    py: Python<'py>,
+    der: &[u8],
+) -> PyResult<Option<Bound<'py, pyo3::types::PyDict>>> {
+    let Ok(crl) = openssl::x509::X509Crl::from_der(der) else {
+        return Ok(None);
+    };
+    let out = pyo3::types::PyDict::new(py);
+    if let Ok(issuer) = crl.issuer_name().to_der() {
+        out.set_item("issuer", PyBytes::new(py, &issuer))?;
+    }
+    out.set_item("last_update", crl.last_update().to_string())?;
+    out.set_item("next_update", crl.next_update().map(|t| t.to_string()))?;
+    out.set_item(
+        "extensions",
+        oxicrypt_openssl::x509_extensions::crl_extensions(&crl),
+    )?;
+    let serials = pyo3::types::PyList::empty(py);
+    if let Some(revoked) = crl.get_revoked() {
+        for entry in revoked {
+            if let Ok(bn) = entry.serial_number().to_bn() {
+                serials.append((PyBytes::new(py, &bn.to_vec()), bn.is_negative()))?;
+            }
+        }
+    }
+    out.set_item("revoked", serials)?;
+    Ok(Some(out))
+}

@@ -11,5 +11,6 @@ pub mod pbe;
 pub mod signature;
 pub mod ssh_cipher;
 pub mod version;
+pub mod x509_extensions;
 
 pub use openssl::error::ErrorStack;
