@@ -1,12 +1,15 @@
 """The ``oxicrypt`` command line tool.
 
+``oxicrypt inspect [--json] FILE...`` describes certificates, CSRs, CRLs and keys;
 ``oxicrypt hash [-a ALGORITHM] FILE...`` prints one ``HEXDIGEST  FILE`` line per file, like
-``sha256sum``; ``-`` reads standard input.
+``sha256sum``. ``-`` reads standard input.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import sys
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -69,9 +72,51 @@ def _hash(args: argparse.Namespace) -> int:
     return status
 
 
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    with open(name, "rb") as f:
+        return f.read()
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    # Imported here: `oxicrypt hash` should not pay for loading the X.509 modules.
+    from oxicrypt import _inspect
+    from oxicrypt.exceptions import UnsupportedAlgorithm
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    status = 0
+    reports = []
+    for name in args.files:
+        shown = "<stdin>" if name == "-" else name
+        try:
+            descriptions = _inspect.describe_data(_read(name), now)
+        except OSError as exc:
+            print(f"oxicrypt inspect: {shown}: {exc.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+            print(f"oxicrypt inspect: {shown}: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        if args.json:
+            reports.append(_inspect.as_json(shown, descriptions))
+        else:
+            print(_inspect.render_text(shown, descriptions))
+    if args.json:
+        print(json.dumps(reports, indent=2))
+    return status
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="oxicrypt", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
+    i = commands.add_parser(
+        "inspect", help="describe certificates, CSRs, CRLs and keys (PEM or DER)"
+    )
+    i.add_argument("--json", action="store_true", help="print JSON for machines")
+    i.add_argument("files", nargs="+", metavar="FILE", help="files to read ('-' for stdin)")
+    i.set_defaults(run=_inspect)
     h = commands.add_parser("hash", help="print the digest of files, like sha256sum")
     h.add_argument(
         "-a",

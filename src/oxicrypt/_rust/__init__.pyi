@@ -14,4 +14,5 @@ from oxicrypt._rust import rsa as rsa
 from oxicrypt._rust import serialization as serialization
 from oxicrypt._rust import ssh as ssh
 from oxicrypt._rust import x448 as x448
+from oxicrypt._rust import x509 as x509
 from oxicrypt._rust import x25519 as x25519

@@ -9,8 +9,7 @@ import datetime
 import os
 import typing
 
-from oxicrypt import utils
-from oxicrypt import _rust
+from oxicrypt import _rust, utils
 from oxicrypt.hazmat._oid import ObjectIdentifier
 
 
@@ -65,11 +64,7 @@ class Attribute:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Attribute):
             return NotImplemented
-        return (
-            self.oid == other.oid
-            and self.value == other.value
-            and self._type == other._type
-        )
+        return self.oid == other.oid and self.value == other.value and self._type == other._type
 
     def __hash__(self) -> int:
         return hash((self.oid, self.value, self._type))
@@ -221,7 +216,7 @@ def load_der_x509_certificate(data: bytes, backend: typing.Any = None) -> Certif
 
 def load_pem_x509_certificates(data: bytes) -> list[Certificate]:
     """Every certificate of a PEM bundle, in order."""
-    return _rust.x509.load_pem_x509_certificates(data)
+    return list(_rust.x509.load_pem_x509_certificates(data))
 
 
 class CertificateSigningRequest(metaclass=abc.ABCMeta):
@@ -255,6 +250,36 @@ class CertificateSigningRequest(metaclass=abc.ABCMeta):
     def public_bytes(self, encoding: typing.Any) -> bytes:
         """The request as DER or PEM."""
 
+    @property
+    @abc.abstractmethod
+    def public_key_algorithm_oid(self) -> ObjectIdentifier:
+        """The OID of the requester's key algorithm."""
+
+    @property
+    @abc.abstractmethod
+    def signature_hash_algorithm(self) -> typing.Any:
+        """The hash of the signature algorithm, or None (Ed25519, Ed448)."""
+
+    @property
+    @abc.abstractmethod
+    def signature_algorithm_oid(self) -> ObjectIdentifier:
+        """The signature algorithm's OID."""
+
+    @property
+    @abc.abstractmethod
+    def signature_algorithm_parameters(self) -> typing.Any:
+        """PKCS1v15, PSS, ECDSA or None, as the signature algorithm says."""
+
+    @property
+    @abc.abstractmethod
+    def signature(self) -> bytes:
+        """The signature bytes."""
+
+    @property
+    @abc.abstractmethod
+    def tbs_certrequest_bytes(self) -> bytes:
+        """The DER CertificationRequestInfo, as signed."""
+
 
 class RevokedCertificate(metaclass=abc.ABCMeta):
     """One entry of a CRL; the concrete class is Rust."""
@@ -263,6 +288,11 @@ class RevokedCertificate(metaclass=abc.ABCMeta):
     @abc.abstractmethod
     def serial_number(self) -> int:
         """The revoked certificate's serial number."""
+
+    @property
+    @abc.abstractmethod
+    def revocation_date(self) -> datetime.datetime:
+        """When it was revoked, naive UTC (deprecated: use ``revocation_date_utc``)."""
 
     @property
     @abc.abstractmethod
@@ -291,6 +321,74 @@ class CertificateRevocationList(metaclass=abc.ABCMeta):
     @abc.abstractmethod
     def is_signature_valid(self, public_key: typing.Any) -> bool:
         """Whether ``public_key`` signed this CRL."""
+
+    @abc.abstractmethod
+    def fingerprint(self, algorithm: typing.Any) -> bytes:
+        """The digest of the CRL's DER with ``algorithm``."""
+
+    @property
+    @abc.abstractmethod
+    def issuer(self) -> typing.Any:
+        """The issuer's Name."""
+
+    @property
+    @abc.abstractmethod
+    def last_update(self) -> datetime.datetime:
+        """thisUpdate, naive UTC (deprecated: use ``last_update_utc``)."""
+
+    @property
+    @abc.abstractmethod
+    def last_update_utc(self) -> datetime.datetime:
+        """thisUpdate, timezone-aware UTC."""
+
+    @property
+    @abc.abstractmethod
+    def next_update(self) -> datetime.datetime | None:
+        """nextUpdate, naive UTC, or None (deprecated: use ``next_update_utc``)."""
+
+    @property
+    @abc.abstractmethod
+    def next_update_utc(self) -> datetime.datetime | None:
+        """nextUpdate, timezone-aware UTC, or None."""
+
+    @property
+    @abc.abstractmethod
+    def extensions(self) -> typing.Any:
+        """The CRL's extensions."""
+
+    @property
+    @abc.abstractmethod
+    def signature_hash_algorithm(self) -> typing.Any:
+        """The hash of the signature algorithm, or None (Ed25519, Ed448)."""
+
+    @property
+    @abc.abstractmethod
+    def signature_algorithm_oid(self) -> ObjectIdentifier:
+        """The signature algorithm's OID."""
+
+    @property
+    @abc.abstractmethod
+    def signature_algorithm_parameters(self) -> typing.Any:
+        """PKCS1v15, PSS, ECDSA or None, as the signature algorithm says."""
+
+    @property
+    @abc.abstractmethod
+    def signature(self) -> bytes:
+        """The signature bytes."""
+
+    @property
+    @abc.abstractmethod
+    def tbs_certlist_bytes(self) -> bytes:
+        """The DER TBSCertList, as signed."""
+
+    @abc.abstractmethod
+    def __len__(self) -> int: ...
+
+    @abc.abstractmethod
+    def __iter__(self) -> typing.Iterator[RevokedCertificate]: ...
+
+    @abc.abstractmethod
+    def __getitem__(self, idx: typing.Any) -> typing.Any: ...
 
 
 CertificateSigningRequest.register(_rust.x509.CertificateSigningRequest)

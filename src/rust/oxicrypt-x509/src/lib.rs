@@ -9,6 +9,7 @@
 pub mod certificate;
 pub mod common;
 pub mod crl;
+pub mod der;
 pub mod csr;
 pub mod error;
 pub mod extensions;

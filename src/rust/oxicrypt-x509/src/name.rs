@@ -122,3 +122,31 @@ mod tests {
         assert_eq!(decode_string(12, b"\xff"), None);
     }
 }
+
+/// One attribute to encode: its type, the universal tag number of its value's string type,
+/// and the value's content octets (already in that type's encoding).
+pub struct AttributeToEncode {
+    pub oid: asn1::ObjectIdentifier,
+    pub tag: u8,
+    pub content: Vec<u8>,
+}
+
+/// The DER of a Name: a SEQUENCE of RDNs, each a SET whose members are sorted by their
+/// encodings, as DER requires of SET OF.
+pub fn encode(rdns: &[Vec<AttributeToEncode>]) -> Result<Vec<u8>, crate::X509Error> {
+    use crate::der::tlv;
+    let mut name = Vec::new();
+    for rdn in rdns {
+        let mut members = Vec::with_capacity(rdn.len());
+        for attribute in rdn {
+            let oid = asn1::write_single(&attribute.oid)
+                .map_err(|e| crate::X509Error::new("Name", format!("{e:?}")))?;
+            let mut content = oid;
+            content.extend_from_slice(&tlv(&[attribute.tag], &attribute.content));
+            members.push(tlv(&[0x30], &content));
+        }
+        members.sort();
+        name.extend_from_slice(&tlv(&[0x31], &members.concat()));
+    }
+    Ok(tlv(&[0x30], &name))
+}

@@ -2,24 +2,8 @@
 
 use crate::error::X509Error;
 use crate::extensions::Extension;
+use crate::der::tlv;
 use crate::oids;
-
-/// DER tag-length-value with a definite length in the shortest form.
-fn tlv(tag: &[u8], content: &[u8]) -> Vec<u8> {
-    let mut out = tag.to_vec();
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let skip = bytes.iter().take_while(|b| **b == 0).count();
-        let significant = bytes.get(skip..).unwrap_or_default();
-        out.push(0x80 | significant.len() as u8);
-        out.extend_from_slice(significant);
-    }
-    out.extend_from_slice(content);
-    out
-}
 
 const EXTENSIONS_TAG: u8 = 0xa3;
 
@@ -72,17 +56,4 @@ pub fn tbs_without_scts(tbs: &[u8]) -> Result<Vec<u8>, X509Error> {
         ));
     }
     Ok(tlv(&[0x30], &content))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_lengths_are_minimal() {
-        let content = vec![0u8; 300];
-        let out = tlv(&[0x04], &content);
-        assert_eq!(out.get(..4), Some(&[0x04, 0x82, 0x01, 0x2c][..]));
-        assert_eq!(tlv(&[0x04], &[1]), vec![0x04, 0x01, 0x01]);
-    }
 }

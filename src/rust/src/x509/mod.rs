@@ -4,6 +4,7 @@
 pub mod certificate;
 mod crl;
 mod csr;
+mod encode;
 mod extensions;
 mod general_name;
 mod name;
@@ -28,5 +29,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<crl::RevokedCertificate>()?;
     m.add_function(wrap_pyfunction!(crl::load_der_x509_crl, m)?)?;
     m.add_function(wrap_pyfunction!(crl::load_pem_x509_crl, m)?)?;
+    m.add_function(wrap_pyfunction!(encode::encode_name, m)?)?;
+    m.add_function(wrap_pyfunction!(encode::decode_name, m)?)?;
     Ok(())
 }

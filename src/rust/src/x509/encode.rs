@@ -1,0 +1,68 @@
+//! `encode_name`: a Python `x509.Name` to DER, for `Name.public_bytes()`.
+
+use oxicrypt_x509::name::{encode, string_tag, AttributeToEncode};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use super::py::parse_error;
+use crate::oid::ObjectIdentifier;
+
+/// The content octets of `value` in the string type `tag`.
+fn content(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    if !value.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "name attribute values must be str or bytes",
+        ));
+    }
+    let text: String = value.extract()?;
+    let text = text.as_str();
+    Ok(match u32::from(tag) {
+        string_tag::BMP_STRING => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        string_tag::UNIVERSAL_STRING => text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect(),
+        _ => text.as_bytes().to_vec(),
+    })
+}
+
+#[pyfunction]
+pub fn encode_name<'py>(py: Python<'py>, name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    let mut rdns = Vec::new();
+    for rdn in name.getattr("rdns")?.try_iter()? {
+        let mut attributes = Vec::new();
+        for attribute in rdn?.try_iter()? {
+            let attribute = attribute?;
+            let oid = attribute.getattr("oid")?;
+            let oid = oid
+                .cast::<ObjectIdentifier>()
+                .map_err(|_| PyTypeError::new_err("attribute oid must be an ObjectIdentifier"))?
+                .get()
+                .oid
+                .clone();
+            let tag: u8 = attribute
+                .getattr("_type")?
+                .getattr("value")?
+                .extract()
+                .map_err(|_| PyValueError::new_err("unsupported name attribute type"))?;
+            let value = attribute.getattr("value")?;
+            attributes.push(AttributeToEncode {
+                oid,
+                tag,
+                content: content(&value, tag)?,
+            });
+        }
+        rdns.push(attributes);
+    }
+    let der = encode(&rdns).map_err(parse_error)?;
+    Ok(PyBytes::new(py, &der))
+}
+
+/// `Name.from_bytes`: a DER Name to an `x509.Name`.
+#[pyfunction]
+pub fn decode_name<'py>(py: Python<'py>, data: crate::buf::Buffer<'_>) -> PyResult<Bound<'py, PyAny>> {
+    let name = asn1::parse_single::<oxicrypt_x509::name::Name<'_>>(data.as_bytes())
+        .map_err(|e| super::py::asn1_error("Name", e))?;
+    super::name::name_object(py, &name)
+}
