@@ -7,6 +7,7 @@ use crate::ec::{self, EcPrivate};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PrivateKeyData};
 use crate::oids;
+use crate::pq::{self, PqKind};
 use crate::rsa::{self, RsaPrivate};
 use crate::spki::{params_null_or_absent, rsa_algorithm, AlgorithmIdentifier};
 
@@ -70,6 +71,18 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
             info.private_key,
             Some(&curve),
         )?));
+    }
+    if let Some(kind) = PqKind::from_oid(oid) {
+        if info.algorithm.params.is_some() {
+            return Err(KeyError::malformed(format!(
+                "{} AlgorithmIdentifier has parameters; none are allowed",
+                kind.name()
+            )));
+        }
+        return Ok(PrivateKeyData::Pq(
+            kind,
+            pq::parse_private(kind, info.private_key)?,
+        ));
     }
     let Some(kind) = CurveKind::from_oid(oid) else {
         // Unlike in a SubjectPublicKeyInfo (see spki.rs), the reference reports an unknown
@@ -153,6 +166,19 @@ pub fn write_rsa_key(key: &RsaPrivate) -> Result<Vec<u8>, KeyError> {
         public_key: None,
     };
     asn1::write_single(&info).map_err(|e| KeyError::malformed(format!("PKCS#8: {e}")))
+}
+
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for an ML-DSA or ML-KEM key, in the seed form.
+pub fn write_pq_key(kind: PqKind, seed: &[u8]) -> Vec<u8> {
+    let inner = pq::write_private(seed);
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifier::without_params(kind.oid()),
+        private_key: &inner,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).unwrap_or_default()
 }
 
 /// Writes a DER PKCS#8 v1 PrivateKeyInfo for a private key of one of the RFC 8410 curves.
