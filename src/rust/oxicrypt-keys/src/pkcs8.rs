@@ -221,6 +221,47 @@ mod tests {
     }
 
     #[test]
+    fn ml_dsa_seed_form() {
+        // The ML-DSA-44 key of seed 2a..2a, as the LAMPS draft's examples and the reference
+        // write it: privateKey holds `seed [0] IMPLICIT OCTET STRING`.
+        let der = hex::decode(format!(
+            "3034020100300b06096086480165030403110422{}{}",
+            "8020",
+            "2a".repeat(32)
+        ))
+        .unwrap();
+        let key = parse(&der).unwrap();
+        assert_eq!(key, PrivateKeyData::Pq(PqKind::MlDsa44, vec![0x2a; 32]));
+        assert_eq!(write_pq_key(PqKind::MlDsa44, &[0x2a; 32]), der);
+        // NULL parameters are refused; so is ML-KEM-512, which is not implemented.
+        let with_null = hex::decode(format!(
+            "3036020100300d060960864801650304031105000422{}{}",
+            "8020",
+            "2a".repeat(32)
+        ))
+        .unwrap();
+        assert!(matches!(parse(&with_null), Err(KeyError::Malformed(_))));
+        let kem768 = write_pq_key(PqKind::MlKem768, &[1; 64]);
+        assert_eq!(
+            parse(&kem768).unwrap(),
+            PrivateKeyData::Pq(PqKind::MlKem768, vec![1; 64])
+        );
+        // The same with the OID of ML-KEM-512 (2.16.840.1.101.3.4.4.1).
+        let kem512 = hex::decode(format!(
+            "3054020100300b06096086480165030404010442{}{}",
+            "8040",
+            "01".repeat(64)
+        ))
+        .unwrap();
+        assert_eq!(kem768.get(17), Some(&0x02));
+        assert_eq!(kem512.get(..17), kem768.get(..17));
+        assert!(matches!(
+            parse(&kem512),
+            Err(KeyError::UnsupportedAlgorithm(_))
+        ));
+    }
+
+    #[test]
     fn rejects_bad_versions_lengths_and_garbage() {
         let mut v3 = hex::decode(V1).unwrap();
         v3[4] = 2;

@@ -283,6 +283,35 @@ mod tests {
     }
 
     #[test]
+    fn ml_kem_and_ml_dsa_keys() {
+        let raw = vec![7u8; 1184];
+        let der = write_pq_key(PqKind::MlKem768, &raw);
+        // SEQUENCE, AlgorithmIdentifier without parameters, BIT STRING of 1185 bytes.
+        assert_eq!(
+            der.get(..22),
+            hex::decode("308204b2300b0609608648016503040402038204a100")
+                .unwrap()
+                .get(..22)
+        );
+        assert_eq!(
+            parse(&der).unwrap(),
+            PublicKeyData::Pq(PqKind::MlKem768, raw.clone())
+        );
+        // The wrong length for the parameter set named by the OID.
+        let short = write_pq_key(PqKind::MlDsa44, &raw);
+        assert!(matches!(parse(&short), Err(KeyError::Malformed(_))));
+        let mut kem512 = der.clone();
+        if let Some(arc) = kem512.get_mut(16) {
+            assert_eq!(*arc, 0x02);
+            *arc = 0x01;
+        }
+        assert!(matches!(
+            parse(&kem512),
+            Err(KeyError::UnsupportedAlgorithm(_))
+        ));
+    }
+
+    #[test]
     fn empty_and_garbage_inputs_are_errors() {
         for data in [&b""[..], b"\x30", b"\x30\x00", b"\x04\x01\x00", b"not der"] {
             assert!(parse(data).is_err(), "{data:?}");
