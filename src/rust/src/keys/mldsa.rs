@@ -257,7 +257,10 @@ pub fn private_object(
     Ok(match kind {
         PqKind::MlDsa44 => Py::new(py, MlDsa44PrivateKey { pkey })?.into_any(),
         PqKind::MlDsa65 => Py::new(py, MlDsa65PrivateKey { pkey })?.into_any(),
-        _ => Py::new(py, MlDsa87PrivateKey { pkey })?.into_any(),
+        PqKind::MlDsa87 => Py::new(py, MlDsa87PrivateKey { pkey })?.into_any(),
+        PqKind::MlKem768 | PqKind::MlKem1024 => {
+            return Err(CryptoError::value("not an ML-DSA parameter set"))
+        }
     })
 }
 
@@ -266,7 +269,10 @@ pub fn public_object(py: Python<'_>, kind: PqKind, pkey: PKey<Public>) -> Crypto
     Ok(match kind {
         PqKind::MlDsa44 => Py::new(py, MlDsa44PublicKey { pkey })?.into_any(),
         PqKind::MlDsa65 => Py::new(py, MlDsa65PublicKey { pkey })?.into_any(),
-        _ => Py::new(py, MlDsa87PublicKey { pkey })?.into_any(),
+        PqKind::MlDsa87 => Py::new(py, MlDsa87PublicKey { pkey })?.into_any(),
+        PqKind::MlKem768 | PqKind::MlKem1024 => {
+            return Err(CryptoError::value("not an ML-DSA parameter set"))
+        }
     })
 }
 

@@ -167,7 +167,10 @@ pub fn private_object(
 ) -> CryptoResult<Py<PyAny>> {
     Ok(match kind {
         PqKind::MlKem768 => Py::new(py, MlKem768PrivateKey { pkey })?.into_any(),
-        _ => Py::new(py, MlKem1024PrivateKey { pkey })?.into_any(),
+        PqKind::MlKem1024 => Py::new(py, MlKem1024PrivateKey { pkey })?.into_any(),
+        PqKind::MlDsa44 | PqKind::MlDsa65 | PqKind::MlDsa87 => {
+            return Err(CryptoError::value("not an ML-KEM parameter set"))
+        }
     })
 }
 
@@ -175,7 +178,10 @@ pub fn private_object(
 pub fn public_object(py: Python<'_>, kind: PqKind, pkey: PKey<Public>) -> CryptoResult<Py<PyAny>> {
     Ok(match kind {
         PqKind::MlKem768 => Py::new(py, MlKem768PublicKey { pkey })?.into_any(),
-        _ => Py::new(py, MlKem1024PublicKey { pkey })?.into_any(),
+        PqKind::MlKem1024 => Py::new(py, MlKem1024PublicKey { pkey })?.into_any(),
+        PqKind::MlDsa44 | PqKind::MlDsa65 | PqKind::MlDsa87 => {
+            return Err(CryptoError::value("not an ML-KEM parameter set"))
+        }
     })
 }
 
