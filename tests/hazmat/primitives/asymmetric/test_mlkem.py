@@ -230,3 +230,17 @@ def test_wycheproof_encapsulation_keys(wycheproof_case: WycheproofCase) -> None:
     else:
         with pytest.raises(ValueError):
             params.public_cls.from_public_bytes(ek)
+
+
+def test_type_unions_match_reference(reference: Reference) -> None:
+    """``asymmetric.types`` lists the ML-DSA and ML-KEM keys where the reference does."""
+    import typing
+
+    from oxicrypt.hazmat.primitives.asymmetric import types
+
+    ref_types = reference("hazmat.primitives.asymmetric.types")
+    for name in types.__all__:
+        ours = [cls.__name__ for cls in typing.get_args(getattr(types, name))]
+        theirs = [cls.__name__ for cls in typing.get_args(getattr(ref_types, name))]
+        assert ours == theirs, name
+    assert mlkem.MLKEM768PublicKey in typing.get_args(types.PublicKeyTypes)
