@@ -14,6 +14,7 @@ def _modules(top: str) -> dict[str, ModuleType]:
 
     names = ["hashes", "serialization", "asymmetric.ec", "asymmetric.ed25519"]
     names += ["asymmetric.padding", "asymmetric.rsa", "asymmetric.x25519"]
+    names += ["asymmetric.mldsa", "asymmetric.mlkem"]
     return {
         n.rsplit(".", 1)[-1]: importlib.import_module(f"{top}.hazmat.primitives.{n}")
         for n in names
@@ -36,6 +37,8 @@ def key_material() -> dict[str, bytes]:
         "x25519-peer": pem(m["x25519"].X25519PrivateKey.generate()),
         "p256": pem(m["ec"].generate_private_key(m["ec"].SECP256R1())),
         "rsa2048": pem(m["rsa"].generate_private_key(65537, 2048)),
+        "mldsa65": pem(m["mldsa"].MLDSA65PrivateKey.generate()),
+        "mlkem768": pem(m["mlkem"].MLKEM768PrivateKey.generate()),
     }
 
 
@@ -57,6 +60,11 @@ def key_cases(top: str, material: dict[str, bytes]) -> dict[str, Case]:
     x = load(material["x25519"], None)
     x_peer = load(material["x25519-peer"], None).public_key()
     rsa_pem = material["rsa2048"]
+    mldsa = load(material["mldsa65"], None)
+    mldsa_pub, mldsa_sig = mldsa.public_key(), mldsa.sign(data)
+    mlkem = load(material["mlkem768"], None)
+    mlkem_pub = mlkem.public_key()
+    _, mlkem_ct = mlkem_pub.encapsulate()
 
     return {
         "Ed25519 sign": lambda: ed.sign(data),
@@ -69,4 +77,8 @@ def key_cases(top: str, material: dict[str, bytes]) -> dict[str, Case]:
         ),
         "X25519 exchange": lambda: x.exchange(x_peer),
         "load_pem_private_key RSA-2048 PKCS#8": lambda: load(rsa_pem, None),
+        "ML-DSA-65 sign": lambda: mldsa.sign(data),
+        "ML-DSA-65 verify": lambda: mldsa_pub.verify(mldsa_sig, data),
+        "ML-KEM-768 encapsulate": mlkem_pub.encapsulate,
+        "ML-KEM-768 decapsulate": lambda: mlkem.decapsulate(mlkem_ct),
     }

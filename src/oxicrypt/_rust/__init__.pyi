@@ -8,6 +8,8 @@ from oxicrypt._rust import ed448 as ed448
 from oxicrypt._rust import ed25519 as ed25519
 from oxicrypt._rust import hashes as hashes
 from oxicrypt._rust import hmac as hmac
+from oxicrypt._rust import mldsa as mldsa
+from oxicrypt._rust import mlkem as mlkem
 from oxicrypt._rust import oid as oid
 from oxicrypt._rust import openssl as openssl
 from oxicrypt._rust import rsa as rsa

@@ -63,6 +63,8 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
     add_submodule(m, "dsa", keys::dsa::register)?;
     add_submodule(m, "dh", keys::dh::register)?;
     add_submodule(m, "ssh", keys::ssh::register)?;
+    add_submodule(m, "mldsa", keys::mldsa::register)?;
+    add_submodule(m, "mlkem", keys::mlkem::register)?;
     add_submodule(m, "oid", |m| m.add_class::<oid::ObjectIdentifier>())?;
     add_submodule(m, "asn1", |m| {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;

@@ -3,7 +3,7 @@
 //! tests can compare OpenSSL's accept/reject decision and key with oxicrypt's Rust
 //! parsers. Not part of the public API.
 
-use openssl::pkey::{Id, PKey, Private, Public};
+use openssl::pkey::{Id, KeyType, PKey, PKeyRef, Private, Public};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
@@ -27,13 +27,31 @@ fn type_name(id: Id) -> String {
     }
 }
 
+/// Provider-only key types (no `Id`), by the name OpenSSL gives them.
+const NAMED_TYPES: &[(KeyType, &str)] = &[
+    (KeyType::ML_DSA_44, "ML-DSA-44"),
+    (KeyType::ML_DSA_65, "ML-DSA-65"),
+    (KeyType::ML_DSA_87, "ML-DSA-87"),
+    (KeyType::ML_KEM_512, "ML-KEM-512"),
+    (KeyType::ML_KEM_768, "ML-KEM-768"),
+    (KeyType::ML_KEM_1024, "ML-KEM-1024"),
+];
+
+fn key_type_name<T>(key: &PKeyRef<T>) -> String {
+    NAMED_TYPES
+        .iter()
+        .find(|(kind, _)| key.is_a(*kind))
+        .map(|(_, name)| (*name).to_owned())
+        .unwrap_or_else(|| type_name(key.id()))
+}
+
 fn describe_private<'py>(
     py: Python<'py>,
     key: Result<PKey<Private>, openssl::error::ErrorStack>,
 ) -> Decoded<'py> {
     let key = key.ok()?;
     let spki = key.public_key_to_der().ok()?;
-    Some((type_name(key.id()), PyBytes::new(py, &spki)))
+    Some((key_type_name(&key), PyBytes::new(py, &spki)))
 }
 
 fn describe_public<'py>(
@@ -42,7 +60,7 @@ fn describe_public<'py>(
 ) -> Decoded<'py> {
     let key = key.ok()?;
     let spki = key.public_key_to_der().ok()?;
-    Some((type_name(key.id()), PyBytes::new(py, &spki)))
+    Some((key_type_name(&key), PyBytes::new(py, &spki)))
 }
 
 #[pyfunction]

@@ -3,6 +3,7 @@
 use crate::dh::{DhPrivate, DhPublic};
 use crate::dsa::{DsaPrivate, DsaPublic};
 use crate::ec::{EcPrivate, EcPublic};
+use crate::pq::PqKind;
 use crate::rsa::{RsaPrivate, RsaPublic};
 
 /// A public key as found in a SubjectPublicKeyInfo.
@@ -16,6 +17,8 @@ pub enum PublicKeyData {
     Ec(EcPublic),
     Dsa(DsaPublic),
     Dh(DhPublic),
+    /// An ML-DSA or ML-KEM public key: its raw FIPS 204/203 encoding.
+    Pq(PqKind, Vec<u8>),
 }
 
 /// A private key as found in a PKCS#8 PrivateKeyInfo or a traditional container.
@@ -29,6 +32,8 @@ pub enum PrivateKeyData {
     Ec(EcPrivate),
     Dsa(DsaPrivate),
     Dh(DhPrivate),
+    /// An ML-DSA or ML-KEM private key: its seed.
+    Pq(PqKind, Vec<u8>),
 }
 
 /// The four RFC 8410 curves: their OIDs and their key lengths in bytes.

@@ -15,6 +15,7 @@ pub mod oids;
 pub mod pbes;
 pub mod pem;
 pub mod pkcs8;
+pub mod pq;
 pub mod rsa;
 pub mod spki;
 pub mod ssh;

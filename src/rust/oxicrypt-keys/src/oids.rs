@@ -17,6 +17,14 @@ pub const DSA: ObjectIdentifier = asn1::oid!(1, 2, 840, 10040, 4, 1);
 pub const DH_KEY_AGREEMENT: ObjectIdentifier = asn1::oid!(1, 2, 840, 113549, 1, 3, 1);
 /// X9.42 dhpublicnumber.
 pub const DH_PUBLIC_NUMBER: ObjectIdentifier = asn1::oid!(1, 2, 840, 10046, 2, 1);
+/// id-ml-dsa-44/65/87 (NIST CSOR sigAlgs, FIPS 204).
+pub const ML_DSA_44: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 17);
+pub const ML_DSA_65: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 18);
+pub const ML_DSA_87: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 3, 19);
+/// id-alg-ml-kem-512/768/1024 (NIST CSOR kems, FIPS 203).
+pub const ML_KEM_512: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 1);
+pub const ML_KEM_768: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 2);
+pub const ML_KEM_1024: ObjectIdentifier = asn1::oid!(2, 16, 840, 1, 101, 3, 4, 4, 3);
 
 /// Named curves oxicrypt supports, by the names their Python classes report.
 const NAMED_CURVES: &[(&str, ObjectIdentifier)] = &[

@@ -7,6 +7,7 @@ use crate::ec::{self, EcPrivate};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PrivateKeyData};
 use crate::oids;
+use crate::pq::{self, PqKind};
 use crate::rsa::{self, RsaPrivate};
 use crate::spki::{params_null_or_absent, rsa_algorithm, AlgorithmIdentifier};
 
@@ -70,6 +71,18 @@ pub fn parse(der: &[u8]) -> Result<PrivateKeyData, KeyError> {
             info.private_key,
             Some(&curve),
         )?));
+    }
+    if let Some(kind) = PqKind::from_oid(oid) {
+        if info.algorithm.params.is_some() {
+            return Err(KeyError::malformed(format!(
+                "{} AlgorithmIdentifier has parameters; none are allowed",
+                kind.name()
+            )));
+        }
+        return Ok(PrivateKeyData::Pq(
+            kind,
+            pq::parse_private(kind, info.private_key)?,
+        ));
     }
     let Some(kind) = CurveKind::from_oid(oid) else {
         // Unlike in a SubjectPublicKeyInfo (see spki.rs), the reference reports an unknown
@@ -155,6 +168,19 @@ pub fn write_rsa_key(key: &RsaPrivate) -> Result<Vec<u8>, KeyError> {
     asn1::write_single(&info).map_err(|e| KeyError::malformed(format!("PKCS#8: {e}")))
 }
 
+/// Writes a DER PKCS#8 v1 PrivateKeyInfo for an ML-DSA or ML-KEM key, in the seed form.
+pub fn write_pq_key(kind: PqKind, seed: &[u8]) -> Vec<u8> {
+    let inner = pq::write_private(seed);
+    let info = PrivateKeyInfo {
+        version: 0,
+        algorithm: AlgorithmIdentifier::without_params(kind.oid()),
+        private_key: &inner,
+        attributes: None,
+        public_key: None,
+    };
+    asn1::write_single(&info).unwrap_or_default()
+}
+
 /// Writes a DER PKCS#8 v1 PrivateKeyInfo for a private key of one of the RFC 8410 curves.
 pub fn write_curve_key(kind: CurveKind, private: &[u8]) -> Vec<u8> {
     let inner = asn1::write_single(&private).unwrap_or_default();
@@ -192,6 +218,47 @@ mod tests {
             write_curve_key(CurveKind::Ed25519, seed),
             hex::decode(V1).unwrap()
         );
+    }
+
+    #[test]
+    fn ml_dsa_seed_form() {
+        // The ML-DSA-44 key of seed 2a..2a, as the LAMPS draft's examples and the reference
+        // write it: privateKey holds `seed [0] IMPLICIT OCTET STRING`.
+        let der = hex::decode(format!(
+            "3034020100300b06096086480165030403110422{}{}",
+            "8020",
+            "2a".repeat(32)
+        ))
+        .unwrap();
+        let key = parse(&der).unwrap();
+        assert_eq!(key, PrivateKeyData::Pq(PqKind::MlDsa44, vec![0x2a; 32]));
+        assert_eq!(write_pq_key(PqKind::MlDsa44, &[0x2a; 32]), der);
+        // NULL parameters are refused; so is ML-KEM-512, which is not implemented.
+        let with_null = hex::decode(format!(
+            "3036020100300d060960864801650304031105000422{}{}",
+            "8020",
+            "2a".repeat(32)
+        ))
+        .unwrap();
+        assert!(matches!(parse(&with_null), Err(KeyError::Malformed(_))));
+        let kem768 = write_pq_key(PqKind::MlKem768, &[1; 64]);
+        assert_eq!(
+            parse(&kem768).unwrap(),
+            PrivateKeyData::Pq(PqKind::MlKem768, vec![1; 64])
+        );
+        // The same with the OID of ML-KEM-512 (2.16.840.1.101.3.4.4.1).
+        let kem512 = hex::decode(format!(
+            "3054020100300b06096086480165030404010442{}{}",
+            "8040",
+            "01".repeat(64)
+        ))
+        .unwrap();
+        assert_eq!(kem768.get(17), Some(&0x02));
+        assert_eq!(kem512.get(..17), kem768.get(..17));
+        assert!(matches!(
+            parse(&kem512),
+            Err(KeyError::UnsupportedAlgorithm(_))
+        ));
     }
 
     #[test]

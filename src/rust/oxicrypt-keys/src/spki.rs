@@ -6,6 +6,7 @@ use crate::ec::{self, EcPublic};
 use crate::error::KeyError;
 use crate::key::{CurveKind, PublicKeyData};
 use crate::oids;
+use crate::pq::{self, PqKind};
 use crate::rsa::{self, RsaPublic};
 
 /// AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
@@ -67,6 +68,14 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
             point: spki.subject_public_key.as_bytes().to_vec(),
         }));
     }
+    if let Some(kind) = PqKind::from_oid(oid) {
+        return parse_pq_key(kind, &spki);
+    }
+    if pq::is_unsupported_oid(oid) {
+        return Err(KeyError::UnsupportedAlgorithm(format!(
+            "key algorithm {oid}"
+        )));
+    }
     let Some(kind) = CurveKind::from_oid(oid) else {
         // An unknown key algorithm is malformed input to the reference (ValueError); only
         // unknown curves are "unsupported".
@@ -90,6 +99,26 @@ pub fn parse(der: &[u8]) -> Result<PublicKeyData, KeyError> {
         )));
     }
     Ok(kind.public(bits.as_bytes().to_vec()))
+}
+
+/// ML-DSA and ML-KEM public keys: no parameters, the raw key as the whole BIT STRING.
+fn parse_pq_key(kind: PqKind, spki: &SubjectPublicKeyInfo<'_>) -> Result<PublicKeyData, KeyError> {
+    if spki.algorithm.params.is_some() {
+        // Both LAMPS drafts: "the parameters field MUST be absent".
+        return Err(KeyError::malformed(format!(
+            "{} AlgorithmIdentifier has parameters; none are allowed",
+            kind.name()
+        )));
+    }
+    let bits = &spki.subject_public_key;
+    if bits.padding_bits() != 0 || bits.as_bytes().len() != kind.public_len() {
+        return Err(KeyError::malformed(format!(
+            "{} public key must be {} whole bytes",
+            kind.name(),
+            kind.public_len()
+        )));
+    }
+    Ok(PublicKeyData::Pq(kind, bits.as_bytes().to_vec()))
 }
 
 /// DSA and DH public keys: domain parameters in the AlgorithmIdentifier, `y` as an
@@ -189,12 +218,21 @@ pub fn write_rsa_key(key: &RsaPublic) -> Result<Vec<u8>, KeyError> {
 
 /// Writes a DER SubjectPublicKeyInfo for a public key of one of the RFC 8410 curves.
 pub fn write_curve_key(kind: CurveKind, public: &[u8]) -> Vec<u8> {
+    write_without_params(kind.oid(), public)
+}
+
+/// Writes a DER SubjectPublicKeyInfo for an ML-DSA or ML-KEM public key.
+pub fn write_pq_key(kind: PqKind, public: &[u8]) -> Vec<u8> {
+    write_without_params(kind.oid(), public)
+}
+
+fn write_without_params(oid: asn1::ObjectIdentifier, public: &[u8]) -> Vec<u8> {
     let Some(bits) = asn1::BitString::new(public, 0) else {
         // Unreachable: with no padding bits every byte string is a valid BIT STRING.
         return Vec::new();
     };
     let spki = SubjectPublicKeyInfo {
-        algorithm: AlgorithmIdentifier::without_params(kind.oid()),
+        algorithm: AlgorithmIdentifier::without_params(oid),
         subject_public_key: bits,
     };
     asn1::write_single(&spki).unwrap_or_default()
@@ -241,6 +279,35 @@ mod tests {
         assert!(matches!(
             parse(&unknown),
             Err(KeyError::Malformed(_)) | Err(KeyError::UnsupportedAlgorithm(_))
+        ));
+    }
+
+    #[test]
+    fn ml_kem_and_ml_dsa_keys() {
+        let raw = vec![7u8; 1184];
+        let der = write_pq_key(PqKind::MlKem768, &raw);
+        // SEQUENCE, AlgorithmIdentifier without parameters, BIT STRING of 1185 bytes.
+        assert_eq!(
+            der.get(..22),
+            hex::decode("308204b2300b0609608648016503040402038204a100")
+                .unwrap()
+                .get(..22)
+        );
+        assert_eq!(
+            parse(&der).unwrap(),
+            PublicKeyData::Pq(PqKind::MlKem768, raw.clone())
+        );
+        // The wrong length for the parameter set named by the OID.
+        let short = write_pq_key(PqKind::MlDsa44, &raw);
+        assert!(matches!(parse(&short), Err(KeyError::Malformed(_))));
+        let mut kem512 = der.clone();
+        if let Some(arc) = kem512.get_mut(16) {
+            assert_eq!(*arc, 0x02);
+            *arc = 0x01;
+        }
+        assert!(matches!(
+            parse(&kem512),
+            Err(KeyError::UnsupportedAlgorithm(_))
         ));
     }
 

@@ -66,6 +66,7 @@ fn private_key_object(
             )?;
             Py::new(py, ec::EcPrivateKey::new(py, pkey)?)?.into_any()
         }
+        PrivateKeyData::Pq(kind, seed) => crate::keys::pq::private_key_object(py, kind, &seed)?,
     })
 }
 
@@ -106,6 +107,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoRes
             let pkey = ec::public_key_from_point(name, &key.point)?;
             Py::new(py, ec::EcPublicKey::new(py, pkey)?)?.into_any()
         }
+        PublicKeyData::Pq(kind, raw) => crate::keys::pq::public_key_object(py, kind, &raw)?,
     })
 }
 

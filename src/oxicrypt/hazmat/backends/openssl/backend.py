@@ -7,6 +7,8 @@ not implement yet are added with those capabilities, never answered with a guess
 
 from __future__ import annotations
 
+from oxicrypt._rust import mldsa as _rust_mldsa
+from oxicrypt._rust import mlkem as _rust_mlkem
 from oxicrypt._rust import openssl as _rust_openssl
 from oxicrypt.exceptions import InternalError
 from oxicrypt.hazmat.primitives import hashes
@@ -62,6 +64,14 @@ class Backend:
         if isinstance(algorithm, hashes.ExtendableOutputFunction):
             return False
         return self.hash_supported(algorithm)
+
+    def mldsa_supported(self) -> bool:
+        """Whether the linked OpenSSL has ML-DSA-44, -65 and -87 (OpenSSL 3.5 or later)."""
+        return _rust_mldsa.supported()
+
+    def mlkem_supported(self) -> bool:
+        """Whether the linked OpenSSL has ML-KEM-768 and -1024 (OpenSSL 3.5 or later)."""
+        return _rust_mlkem.supported()
 
 
 backend = Backend()

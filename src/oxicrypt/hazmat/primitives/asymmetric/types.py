@@ -10,6 +10,8 @@ from oxicrypt.hazmat.primitives.asymmetric import (
     ec,
     ed448,
     ed25519,
+    mldsa,
+    mlkem,
     rsa,
     x448,
     x25519,
@@ -31,6 +33,11 @@ PublicKeyTypes = typing.Union[
     ec.EllipticCurvePublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
+    mlkem.MLKEM768PublicKey,
+    mlkem.MLKEM1024PublicKey,
     x25519.X25519PublicKey,
     x448.X448PublicKey,
 ]
@@ -40,6 +47,11 @@ PrivateKeyTypes = typing.Union[
     dh.DHPrivateKey,
     ed25519.Ed25519PrivateKey,
     ed448.Ed448PrivateKey,
+    mldsa.MLDSA44PrivateKey,
+    mldsa.MLDSA65PrivateKey,
+    mldsa.MLDSA87PrivateKey,
+    mlkem.MLKEM768PrivateKey,
+    mlkem.MLKEM1024PrivateKey,
     rsa.RSAPrivateKey,
     dsa.DSAPrivateKey,
     ec.EllipticCurvePrivateKey,
@@ -54,6 +66,9 @@ CertificateIssuerPrivateKeyTypes = typing.Union[
     rsa.RSAPrivateKey,
     dsa.DSAPrivateKey,
     ec.EllipticCurvePrivateKey,
+    mldsa.MLDSA44PrivateKey,
+    mldsa.MLDSA65PrivateKey,
+    mldsa.MLDSA87PrivateKey,
 ]
 
 # Keys whose certificate signatures can be verified.
@@ -63,6 +78,9 @@ CertificateIssuerPublicKeyTypes = typing.Union[
     ec.EllipticCurvePublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
 ]
 
 # Keys a certificate can carry.
@@ -72,6 +90,11 @@ CertificatePublicKeyTypes = typing.Union[
     ec.EllipticCurvePublicKey,
     ed25519.Ed25519PublicKey,
     ed448.Ed448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
+    mlkem.MLKEM768PublicKey,
+    mlkem.MLKEM1024PublicKey,
     x25519.X25519PublicKey,
     x448.X448PublicKey,
 ]
