@@ -34,6 +34,7 @@ from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from keys import key_cases, key_material
+from x509 import certifi_bundle, peak_memory_kib, sample_certificate, x509_cases
 
 MiB = 1 << 20
 
@@ -134,6 +135,28 @@ def main() -> None:
         oxi = best_seconds_per_call(oxi_fn, key_number, repeat)
         ref = best_seconds_per_call(ref_keys[name], key_number, repeat)
         rows.append((name, f"{oxi * 1e6:.1f} us", f"{ref * 1e6:.1f} us", f"{ref / oxi:.2f}x"))
+
+    certificate, bundle = sample_certificate(), certifi_bundle()
+    ref_x509 = x509_cases("cryptography", certificate, bundle)
+    x509_number = max(number // 50, 200)
+    for name, oxi_fn in x509_cases("oxicrypt", certificate, bundle).items():
+        n = x509_number if "bundle" not in name else max(x509_number // 100, 10)
+        oxi = best_seconds_per_call(oxi_fn, n, repeat)
+        ref = best_seconds_per_call(ref_x509[name], n, repeat)
+        rows.append((name, f"{oxi * 1e6:.1f} us", f"{ref * 1e6:.1f} us", f"{ref / oxi:.2f}x"))
+    if bundle is not None:
+        import certifi
+
+        oxi_kib = peak_memory_kib("oxicrypt", certifi.where(), 10_000)
+        ref_kib = peak_memory_kib("cryptography", certifi.where(), 10_000)
+        rows.append(
+            (
+                "peak memory holding 10,000 certificates (subjects read)",
+                f"{oxi_kib / 1024:.1f} MiB",
+                f"{ref_kib / 1024:.1f} MiB",
+                f"{ref_kib / oxi_kib:.2f}x less",
+            )
+        )
 
     oxi_bps = sha256_bytes_per_second(oxi_hashes, MiB, repeat)
     ref_bps = sha256_bytes_per_second(ref_hashes, MiB, repeat)

@@ -197,9 +197,11 @@ class _ListOf(typing.Generic[_T]):
 def _list_of(items: Iterable[object], cls: type | tuple[type, ...], message: str) -> list[_T]:
     """``items`` as a list, every one an instance of ``cls``, else TypeError(message)."""
     result = list(items)
-    if not all(isinstance(item, cls) for item in result):
-        raise TypeError(message)
-    return typing.cast("list[_T]", result)
+    # A plain loop: this runs for every list-valued extension a parser builds.
+    for item in result:
+        if not isinstance(item, cls):
+            raise TypeError(message)
+    return result
 
 
 def _tuple_or_none(items: list[typing.Any] | None) -> tuple[typing.Any, ...] | None:

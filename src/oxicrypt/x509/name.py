@@ -41,6 +41,9 @@ class _ASN1Type(utils.Enum):
 
 # The type an attribute gets when the caller names none: what RFC 5280 (appendix A) and
 # the CA/Browser Forum require for these attributes; UTF8String for the rest.
+# Parsing looks string types up by tag number; calling the Enum is much slower.
+_ASN1_TYPES_BY_TAG: dict[int, _ASN1Type] = {member.value: member for member in _ASN1Type}
+
 _DEFAULT_TYPES: dict[ObjectIdentifier, _ASN1Type] = {
     NameOID.COUNTRY_NAME: _ASN1Type.PrintableString,
     NameOID.JURISDICTION_COUNTRY_NAME: _ASN1Type.PrintableString,
@@ -149,6 +152,29 @@ class NameAttribute(typing.Generic[NameAttributeValueType]):
         self._value: NameAttributeValueType = value
         self._type: _ASN1Type = _type
 
+    @classmethod
+    def _from_parsed(
+        cls, oid: ObjectIdentifier, value: str | bytes, tag: int
+    ) -> NameAttribute[str | bytes]:
+        """A parsed attribute: ``value`` is bytes for a BIT STRING, else text. Lengths out
+        of range warn (as the constructor does with ``_validate=False``)."""
+        if tag == _ASN1Type.BitString.value and oid != NameOID.X500_UNIQUE_IDENTIFIER:
+            raise TypeError("oid must be X500_UNIQUE_IDENTIFIER for BitString type.")
+        bounds = _LENGTH_BOUNDS.get(oid)
+        if bounds is not None and isinstance(value, str):
+            low, high = bounds
+            length = _utf8_length(value)
+            if not low <= length <= high:
+                warnings.warn(
+                    f"Attribute's length must be >= {low} and <= {high}, but it was {length}",
+                    stacklevel=2,
+                )
+        attribute: NameAttribute[str | bytes] = object.__new__(cls)
+        attribute._oid = oid
+        attribute._value = value
+        attribute._type = _ASN1_TYPES_BY_TAG.get(tag) or _ASN1Type(tag)
+        return attribute
+
     @property
     def oid(self) -> ObjectIdentifier:
         return self._oid
@@ -197,6 +223,18 @@ class RelativeDistinguishedName:
         if len(self._attribute_set) != len(attributes):
             raise ValueError("duplicate attributes are not allowed")
 
+    @classmethod
+    def _from_attributes(
+        cls, attributes: list[NameAttribute[str | bytes]]
+    ) -> RelativeDistinguishedName:
+        """An RDN of parsed attributes (at least one, all NameAttribute)."""
+        rdn = object.__new__(cls)
+        rdn._attributes = attributes
+        rdn._attribute_set = frozenset(attributes)
+        if len(rdn._attribute_set) != len(attributes):
+            raise ValueError("duplicate attributes are not allowed")
+        return rdn
+
     def get_attributes_for_oid(self, oid: ObjectIdentifier) -> list[NameAttribute[str | bytes]]:
         return [attr for attr in self if attr.oid == oid]
 
@@ -242,6 +280,20 @@ class Name:
             raise TypeError(
                 "attributes must be a list of NameAttribute or a list RelativeDistinguishedName"
             )
+
+    @classmethod
+    def _from_parsed(cls, rdns: list[list[tuple[ObjectIdentifier, str | bytes, int]]]) -> Name:
+        """The Name of a parsed certificate, CSR or CRL: (oid, value, tag number) per
+        attribute, grouped by RDN. The values are known to be of the right Python type, so
+        the constructors' type checks are skipped; the length checks still warn."""
+        name = object.__new__(cls)
+        name._attributes = [
+            RelativeDistinguishedName._from_attributes(
+                [NameAttribute._from_parsed(oid, value, tag) for oid, value, tag in rdn]
+            )
+            for rdn in rdns
+        ]
+        return name
 
     @classmethod
     def from_rfc4514_string(

@@ -59,8 +59,10 @@ impl ObjectIdentifier {
 
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
+        // The encoded arcs identify the OID as well as the dotted text, without
+        // formatting it on every dictionary lookup.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        self.oid.to_string().hash(&mut hasher);
+        self.oid.hash(&mut hasher);
         hasher.finish()
     }
 

@@ -107,10 +107,11 @@ impl DisplayText<'_> {
             DisplayText::Ia5String(s) => s.0.to_owned(),
             DisplayText::Utf8String(s) => s.as_str().to_owned(),
             DisplayText::VisibleString(s) => s.0.to_owned(),
-            DisplayText::BmpString(s) => {
-                crate::name::decode_string(crate::name::string_tag::BMP_STRING, s.as_utf16_be_bytes())
-                    .unwrap_or_default()
-            }
+            DisplayText::BmpString(s) => crate::name::decode_string(
+                crate::name::string_tag::BMP_STRING,
+                s.as_utf16_be_bytes(),
+            )
+            .unwrap_or_default(),
         }
     }
 }

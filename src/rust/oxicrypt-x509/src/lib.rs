@@ -9,13 +9,14 @@
 pub mod certificate;
 pub mod common;
 pub mod crl;
-pub mod der;
 pub mod csr;
+pub mod der;
 pub mod error;
 pub mod extensions;
 pub mod general_name;
 pub mod name;
 pub mod oids;
+pub mod pem;
 pub mod precert;
 pub mod sct;
 pub mod signature;

@@ -30,7 +30,8 @@ impl<'a> AttributeValue<'a> {
     }
 }
 
-const PRINTABLE_TAG: asn1::Tag = <asn1::PrintableString<'static> as asn1::SimpleAsn1Readable<'static>>::TAG;
+const PRINTABLE_TAG: asn1::Tag =
+    <asn1::PrintableString<'static> as asn1::SimpleAsn1Readable<'static>>::TAG;
 
 impl<'a> asn1::Asn1Readable<'a> for AttributeValue<'a> {
     fn parse(parser: &mut asn1::Parser<'a>) -> asn1::ParseResult<Self> {
@@ -114,7 +115,10 @@ mod tests {
 
     #[test]
     fn decodes_wide_strings() {
-        assert_eq!(decode_string(30, &[0, b'h', 0, b'i']).as_deref(), Some("hi"));
+        assert_eq!(
+            decode_string(30, &[0, b'h', 0, b'i']).as_deref(),
+            Some("hi")
+        );
         assert_eq!(decode_string(30, &[0]), None);
         assert_eq!(decode_string(28, &[0, 0, 0, b'x']).as_deref(), Some("x"));
         assert_eq!(decode_string(28, &[0, 0x11, 0, 0]), None);

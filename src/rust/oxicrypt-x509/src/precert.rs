@@ -1,8 +1,8 @@
 //! The TBSCertificate a CT log signs for a precertificate (RFC 6962, section 3.2).
 
+use crate::der::tlv;
 use crate::error::X509Error;
 use crate::extensions::Extension;
-use crate::der::tlv;
 use crate::oids;
 
 const EXTENSIONS_TAG: u8 = 0xa3;
@@ -10,7 +10,8 @@ const EXTENSIONS_TAG: u8 = 0xa3;
 /// `tbs` with the precertificate SCT list extension removed.
 pub fn tbs_without_scts(tbs: &[u8]) -> Result<Vec<u8>, X509Error> {
     let what = "TBSCertificate";
-    let seq = asn1::parse_single::<asn1::Sequence<'_>>(tbs).map_err(|e| X509Error::asn1(what, e))?;
+    let seq =
+        asn1::parse_single::<asn1::Sequence<'_>>(tbs).map_err(|e| X509Error::asn1(what, e))?;
     let elements = seq
         .parse(|p| {
             let mut v = Vec::new();
@@ -37,8 +38,8 @@ pub fn tbs_without_scts(tbs: &[u8]) -> Result<Vec<u8>, X509Error> {
                 removed = true;
                 continue;
             }
-            let der = asn1::write_single(&ext)
-                .map_err(|e| X509Error::new(what, format!("{e:?}")))?;
+            let der =
+                asn1::write_single(&ext).map_err(|e| X509Error::new(what, format!("{e:?}")))?;
             kept.extend_from_slice(&der);
         }
         if !removed {

@@ -20,7 +20,10 @@ struct Reader<'a>(&'a [u8]);
 impl<'a> Reader<'a> {
     fn bytes(&mut self, n: usize) -> Result<&'a [u8], X509Error> {
         if self.0.len() < n {
-            return Err(X509Error::new("SignedCertificateTimestamps", "truncated SCT data"));
+            return Err(X509Error::new(
+                "SignedCertificateTimestamps",
+                "truncated SCT data",
+            ));
         }
         let (head, rest) = self.0.split_at(n);
         self.0 = rest;

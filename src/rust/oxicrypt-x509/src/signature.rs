@@ -23,26 +23,65 @@ pub enum Scheme {
 
 const TABLE: &[(ObjectIdentifier, Scheme)] = &[
     (oid!(1, 2, 840, 113549, 1, 1, 4), Scheme::RsaPkcs1v15("MD5")),
-    (oid!(1, 2, 840, 113549, 1, 1, 5), Scheme::RsaPkcs1v15("SHA1")),
+    (
+        oid!(1, 2, 840, 113549, 1, 1, 5),
+        Scheme::RsaPkcs1v15("SHA1"),
+    ),
     (oid!(1, 3, 14, 3, 2, 29), Scheme::RsaPkcs1v15("SHA1")),
-    (oid!(1, 2, 840, 113549, 1, 1, 14), Scheme::RsaPkcs1v15("SHA224")),
-    (oid!(1, 2, 840, 113549, 1, 1, 11), Scheme::RsaPkcs1v15("SHA256")),
-    (oid!(1, 2, 840, 113549, 1, 1, 12), Scheme::RsaPkcs1v15("SHA384")),
-    (oid!(1, 2, 840, 113549, 1, 1, 13), Scheme::RsaPkcs1v15("SHA512")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 13), Scheme::RsaPkcs1v15("SHA3_224")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 14), Scheme::RsaPkcs1v15("SHA3_256")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 15), Scheme::RsaPkcs1v15("SHA3_384")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 16), Scheme::RsaPkcs1v15("SHA3_512")),
+    (
+        oid!(1, 2, 840, 113549, 1, 1, 14),
+        Scheme::RsaPkcs1v15("SHA224"),
+    ),
+    (
+        oid!(1, 2, 840, 113549, 1, 1, 11),
+        Scheme::RsaPkcs1v15("SHA256"),
+    ),
+    (
+        oid!(1, 2, 840, 113549, 1, 1, 12),
+        Scheme::RsaPkcs1v15("SHA384"),
+    ),
+    (
+        oid!(1, 2, 840, 113549, 1, 1, 13),
+        Scheme::RsaPkcs1v15("SHA512"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 13),
+        Scheme::RsaPkcs1v15("SHA3_224"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 14),
+        Scheme::RsaPkcs1v15("SHA3_256"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 15),
+        Scheme::RsaPkcs1v15("SHA3_384"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 16),
+        Scheme::RsaPkcs1v15("SHA3_512"),
+    ),
     (oid!(1, 2, 840, 113549, 1, 1, 10), Scheme::RsaPss),
     (oid!(1, 2, 840, 10045, 4, 1), Scheme::Ecdsa("SHA1")),
     (oid!(1, 2, 840, 10045, 4, 3, 1), Scheme::Ecdsa("SHA224")),
     (oid!(1, 2, 840, 10045, 4, 3, 2), Scheme::Ecdsa("SHA256")),
     (oid!(1, 2, 840, 10045, 4, 3, 3), Scheme::Ecdsa("SHA384")),
     (oid!(1, 2, 840, 10045, 4, 3, 4), Scheme::Ecdsa("SHA512")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 9), Scheme::Ecdsa("SHA3_224")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 10), Scheme::Ecdsa("SHA3_256")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 11), Scheme::Ecdsa("SHA3_384")),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 12), Scheme::Ecdsa("SHA3_512")),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 9),
+        Scheme::Ecdsa("SHA3_224"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 10),
+        Scheme::Ecdsa("SHA3_256"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 11),
+        Scheme::Ecdsa("SHA3_384"),
+    ),
+    (
+        oid!(2, 16, 840, 1, 101, 3, 4, 3, 12),
+        Scheme::Ecdsa("SHA3_512"),
+    ),
     (oid!(1, 2, 840, 10040, 4, 3), Scheme::Dsa("SHA1")),
     (oid!(2, 16, 840, 1, 101, 3, 4, 3, 1), Scheme::Dsa("SHA224")),
     (oid!(2, 16, 840, 1, 101, 3, 4, 3, 2), Scheme::Dsa("SHA256")),
@@ -63,7 +102,10 @@ const TABLE: &[(ObjectIdentifier, Scheme)] = &[
 /// parameters. Checked when a signed structure is loaded, as the reference does.
 pub fn check_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<(), X509Error> {
     // Old DSA-with-SHA1 certificates carry a NULL; they are tolerated, as by the reference.
-    let null = algorithm.params.as_ref().is_some_and(|p| p.full_data() == [0x05, 0x00]);
+    let null = algorithm
+        .params
+        .as_ref()
+        .is_some_and(|p| p.full_data() == [0x05, 0x00]);
     match scheme(&algorithm.oid) {
         Some(Scheme::Dsa("SHA1")) if null => Ok(()),
         Some(Scheme::Ecdsa(_) | Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448)
@@ -118,7 +160,9 @@ pub struct PssParameters {
 fn read_pss<'a>(algorithm: &AlgorithmIdentifier<'a>) -> Result<RsaPssParameters<'a>, PssError> {
     let what = "RSASSA-PSS parameters";
     match &algorithm.params {
-        Some(tlv) => parse_der::<RsaPssParameters<'_>>(what, tlv.full_data()).map_err(PssError::Malformed),
+        Some(tlv) => {
+            parse_der::<RsaPssParameters<'_>>(what, tlv.full_data()).map_err(PssError::Malformed)
+        }
         None => Err(PssError::Malformed(X509Error::new(what, "missing"))),
     }
 }

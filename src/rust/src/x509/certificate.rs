@@ -10,7 +10,7 @@ use pyo3::types::{PyBytes, PyList};
 use super::extensions::{decode_certificate_extension, extensions_object};
 use super::name::name_object;
 use super::pem::{der_blocks, first_der_block, CERTIFICATE_LABELS};
-use super::py::{naive_datetime, oid, parse_error, signed_int, utc_datetime, x509_attr};
+use super::py::{naive_datetime, oid, parse_error, signed_int, utc_datetime, x509_class};
 use super::signed;
 use crate::buf::Buffer;
 use crate::keys::serialization::{der_or_pem, Encoding};
@@ -55,11 +55,25 @@ pub fn certificate_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<Cert
     })?;
     let version = raw.borrow_dependent().tbs_cert.version;
     if version != V1 && version != V3 {
-        let error = x509_attr(py, "InvalidVersion")?.call1((
-            format!("{version} is not a valid X509 version"),
-            version,
-        ))?;
+        let error = x509_class!(py, "InvalidVersion")?
+            .call1((format!("{version} is not a valid X509 version"), version))?;
         return Err(PyErr::from_value(error));
+    }
+    let serial = raw.borrow_dependent().tbs_cert.serial;
+    if serial.is_negative() || serial.as_bytes().iter().all(|b| *b == 0) {
+        // RFC 5280, section 4.1.2.2: serial numbers are positive. The reference reads
+        // such certificates with this warning, announcing that it will refuse them.
+        let category = py
+            .import("oxicrypt.utils")?
+            .getattr("CryptographyDeprecationWarning")?;
+        PyErr::warn(
+            py,
+            &category,
+            c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), \
+              which is disallowed by RFC 5280. Loading this certificate will cause an \
+              exception in a future release of oxicrypt.",
+            1,
+        )?;
     }
     Ok(Certificate {
         raw,
@@ -78,7 +92,7 @@ impl Certificate {
         } else {
             "v3"
         };
-        x509_attr(py, "Version")?.getattr(member)
+        x509_class!(py, "Version")?.getattr(member)
     }
 
     #[getter]
@@ -156,7 +170,10 @@ impl Certificate {
     }
 
     #[getter]
-    fn signature_hash_algorithm<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn signature_hash_algorithm<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
         signed::hash_algorithm(py, &self.cert().signature_alg)
     }
 
@@ -203,9 +220,9 @@ impl Certificate {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding: Encoding = encoding.extract().map_err(|_| {
-            PyTypeError::new_err("encoding must be an item from the Encoding enum")
-        })?;
+        let encoding: Encoding = encoding
+            .extract()
+            .map_err(|_| PyTypeError::new_err("encoding must be an item from the Encoding enum"))?;
         if encoding == Encoding::DER {
             return Ok(self.raw.borrow_owner().bind(py).clone());
         }
@@ -213,9 +230,9 @@ impl Certificate {
     }
 
     fn verify_directly_issued_by(&self, py: Python<'_>, issuer: &Bound<'_, PyAny>) -> PyResult<()> {
-        let issuer = issuer.cast::<Certificate>().map_err(|_| {
-            PyTypeError::new_err("issuer must be a Certificate")
-        })?;
+        let issuer = issuer
+            .cast::<Certificate>()
+            .map_err(|_| PyTypeError::new_err("issuer must be a Certificate"))?;
         let issuer = issuer.get();
         let cert = self.cert();
         if cert.signature_alg != cert.tbs_cert.signature_alg {
@@ -257,7 +274,10 @@ impl Certificate {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let subject = self.subject(py)?;
-        Ok(format!("<Certificate(subject={}, ...)>", subject.bind(py).repr()?))
+        Ok(format!(
+            "<Certificate(subject={}, ...)>",
+            subject.bind(py).repr()?
+        ))
     }
 
     fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {

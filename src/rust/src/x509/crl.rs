@@ -9,7 +9,9 @@ use pyo3::types::{PyBytes, PyInt, PyList, PySlice};
 use super::extensions::{decode_crl_entry_extension, decode_crl_extension, extensions_object};
 use super::name::name_object;
 use super::pem::{first_der_block, CRL_LABELS};
-use super::py::{bool_object, hash_bytes, naive_datetime, oid, parse_error, signed_int, utc_datetime};
+use super::py::{
+    bool_object, hash_bytes, naive_datetime, oid, parse_error, signed_int, utc_datetime,
+};
 use super::signed;
 use crate::buf::Buffer;
 use crate::keys::serialization::{der_or_pem, Encoding};
@@ -34,7 +36,11 @@ self_cell::self_cell!(
 
 type RawEntry<'a> = crl::RevokedCertificate<'a>;
 
-#[pyclass(frozen, module = "oxicrypt._rust.x509", name = "CertificateRevocationList")]
+#[pyclass(
+    frozen,
+    module = "oxicrypt._rust.x509",
+    name = "CertificateRevocationList"
+)]
 pub struct CertificateRevocationList {
     raw: OwnedCrl,
     extensions: PyOnceLock<Py<PyAny>>,
@@ -91,11 +97,13 @@ impl CertificateRevocationList {
 }
 
 fn crl_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<CertificateRevocationList> {
-    let raw = OwnedCrl::try_new(der, |bytes| crl::parse(bytes.as_bytes(py)).map_err(parse_error))?;
+    let raw = OwnedCrl::try_new(der, |bytes| {
+        crl::parse(bytes.as_bytes(py)).map_err(parse_error)
+    })?;
     // Version is OPTIONAL and, when present, must be v2 (1).
     if let Some(version) = raw.borrow_dependent().tbs_cert_list.version {
         if version != 1 {
-            let error = super::py::x509_attr(py, "InvalidVersion")?
+            let error = super::py::x509_class!(py, "InvalidVersion")?
                 .call1((format!("{version} is not a valid CRL version"), version))?;
             return Err(PyErr::from_value(error));
         }
@@ -165,7 +173,10 @@ impl CertificateRevocationList {
     }
 
     #[getter]
-    fn signature_hash_algorithm<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn signature_hash_algorithm<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
         signed::hash_algorithm(py, &self.crl().signature_alg)
     }
 
@@ -202,9 +213,9 @@ impl CertificateRevocationList {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding: Encoding = encoding.extract().map_err(|_| {
-            PyTypeError::new_err("encoding must be an item from the Encoding enum")
-        })?;
+        let encoding: Encoding = encoding
+            .extract()
+            .map_err(|_| PyTypeError::new_err("encoding must be an item from the Encoding enum"))?;
         der_or_pem(py, encoding, "X509 CRL", self.der(py))
     }
 
@@ -228,9 +239,9 @@ impl CertificateRevocationList {
         py: Python<'_>,
         serial: &Bound<'_, PyAny>,
     ) -> PyResult<Option<Py<RevokedCertificate>>> {
-        let serial = serial.cast::<PyInt>().map_err(|_| {
-            PyTypeError::new_err("serial must be an integer")
-        })?;
+        let serial = serial
+            .cast::<PyInt>()
+            .map_err(|_| PyTypeError::new_err("serial must be an integer"))?;
         for entry in self.revoked(py)? {
             let entry_serial = signed_int(py, entry.get().entry().user_certificate.as_bytes())?;
             if entry_serial.eq(serial)? {
@@ -249,7 +260,11 @@ impl CertificateRevocationList {
         list.try_iter().map(Bound::into_any)
     }
 
-    fn __getitem__<'py>(&self, py: Python<'py>, index: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn __getitem__<'py>(
+        &self,
+        py: Python<'py>,
+        index: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let list = PyList::new(py, self.revoked(py)?.iter().map(|e| e.clone_ref(py)))?;
         if index.is_instance_of::<PySlice>() {
             return list.as_any().get_item(index);

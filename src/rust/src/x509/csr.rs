@@ -11,7 +11,7 @@ use pyo3::types::{PyBytes, PyList};
 use super::extensions::{decode_certificate_extension, extensions_object};
 use super::name::name_object;
 use super::pem::{first_der_block, CSR_LABELS};
-use super::py::{asn1_error, oid, parse_error, x509_attr};
+use super::py::{asn1_error, oid, parse_error, x509_class};
 use super::signed;
 use crate::buf::Buffer;
 use crate::keys::serialization::{der_or_pem, Encoding};
@@ -26,7 +26,11 @@ self_cell::self_cell!(
 
 type RawCsr<'a> = csr::CertificationRequest<'a>;
 
-#[pyclass(frozen, module = "oxicrypt._rust.x509", name = "CertificateSigningRequest")]
+#[pyclass(
+    frozen,
+    module = "oxicrypt._rust.x509",
+    name = "CertificateSigningRequest"
+)]
 pub struct CertificateSigningRequest {
     raw: OwnedCsr,
     extensions: PyOnceLock<Py<PyAny>>,
@@ -67,10 +71,12 @@ fn single_value<'a>(attribute: &oxicrypt_x509::common::Attribute<'a>) -> PyResul
 }
 
 fn csr_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<CertificateSigningRequest> {
-    let raw = OwnedCsr::try_new(der, |bytes| csr::parse(bytes.as_bytes(py)).map_err(parse_error))?;
+    let raw = OwnedCsr::try_new(der, |bytes| {
+        csr::parse(bytes.as_bytes(py)).map_err(parse_error)
+    })?;
     let version = raw.borrow_dependent().info.version;
     if version != 0 {
-        let error = x509_attr(py, "InvalidVersion")?
+        let error = x509_class!(py, "InvalidVersion")?
             .call1((format!("{version} is not a valid CSR version"), version))?;
         return Err(PyErr::from_value(error));
     }
@@ -106,7 +112,10 @@ impl CertificateSigningRequest {
     }
 
     #[getter]
-    fn signature_hash_algorithm<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn signature_hash_algorithm<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
         signed::hash_algorithm(py, &self.csr().signature_alg)
     }
 
@@ -152,7 +161,7 @@ impl CertificateSigningRequest {
 
     #[getter]
     fn attributes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let attribute = x509_attr(py, "Attribute")?;
+        let attribute = x509_class!(py, "Attribute")?;
         let list = PyList::empty(py);
         for (type_id, value) in self.attribute_values()? {
             let tag = value.tag().as_u8().map(u32::from).ok_or_else(|| {
@@ -166,7 +175,7 @@ impl CertificateSigningRequest {
                 tag,
             ))?)?;
         }
-        x509_attr(py, "Attributes")?.call1((list,))
+        x509_class!(py, "Attributes")?.call1((list,))
     }
 
     #[getter]
@@ -191,9 +200,9 @@ impl CertificateSigningRequest {
         py: Python<'py>,
         encoding: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let encoding: Encoding = encoding.extract().map_err(|_| {
-            PyTypeError::new_err("encoding must be an item from the Encoding enum")
-        })?;
+        let encoding: Encoding = encoding
+            .extract()
+            .map_err(|_| PyTypeError::new_err("encoding must be an item from the Encoding enum"))?;
         der_or_pem(py, encoding, "CERTIFICATE REQUEST", self.der(py))
     }
 

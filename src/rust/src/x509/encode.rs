@@ -22,13 +22,19 @@ fn content(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
     let text = text.as_str();
     Ok(match u32::from(tag) {
         string_tag::BMP_STRING => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
-        string_tag::UNIVERSAL_STRING => text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect(),
+        string_tag::UNIVERSAL_STRING => text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect(),
         _ => text.as_bytes().to_vec(),
     })
 }
 
 #[pyfunction]
-pub fn encode_name<'py>(py: Python<'py>, name: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+pub fn encode_name<'py>(
+    py: Python<'py>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyBytes>> {
     let mut rdns = Vec::new();
     for rdn in name.getattr("rdns")?.try_iter()? {
         let mut attributes = Vec::new();
@@ -61,7 +67,10 @@ pub fn encode_name<'py>(py: Python<'py>, name: &Bound<'py, PyAny>) -> PyResult<B
 
 /// `Name.from_bytes`: a DER Name to an `x509.Name`.
 #[pyfunction]
-pub fn decode_name<'py>(py: Python<'py>, data: crate::buf::Buffer<'_>) -> PyResult<Bound<'py, PyAny>> {
+pub fn decode_name<'py>(
+    py: Python<'py>,
+    data: crate::buf::Buffer<'_>,
+) -> PyResult<Bound<'py, PyAny>> {
     let name = asn1::parse_single::<oxicrypt_x509::name::Name<'_>>(data.as_bytes())
         .map_err(|e| super::py::asn1_error("Name", e))?;
     super::name::name_object(py, &name)

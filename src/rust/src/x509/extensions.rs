@@ -14,7 +14,7 @@ use pyo3::types::{PyBytes, PyList};
 
 use super::general_name::{general_name_object, general_names_list};
 use super::name::rdn_object;
-use super::py::{asn1_error, oid, unsigned_int, x509_attr};
+use super::py::{asn1_error, oid, unsigned_int, x509_attr, x509_class};
 use super::sct::scts_list;
 
 /// `x509.Extensions` for a raw extension list; a repeated OID raises `DuplicateExtension`.
@@ -24,12 +24,12 @@ pub fn extensions_object<'py>(
     decode: fn(Python<'py>, &Extension<'_>) -> PyResult<Option<Bound<'py, PyAny>>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let list = check_duplicates(py, raw)?;
-    let extension_class = x509_attr(py, "Extension")?;
+    let extension_class = x509_class!(py, "Extension")?;
     let items = PyList::empty(py);
     for extension in &list {
         let value = match decode(py, extension)? {
             Some(value) => value,
-            None => x509_attr(py, "UnrecognizedExtension")?.call1((
+            None => x509_class!(py, "UnrecognizedExtension")?.call1((
                 oid(py, &extension.extn_id)?,
                 PyBytes::new(py, extension.extn_value),
             ))?,
@@ -40,7 +40,7 @@ pub fn extensions_object<'py>(
             value,
         ))?)?;
     }
-    x509_attr(py, "Extensions")?.call1((items,))
+    x509_class!(py, "Extensions")?.call1((items,))
 }
 
 /// The extensions in order, or `DuplicateExtension` for an OID that appears twice.
@@ -63,10 +63,6 @@ fn parse<'a, T: asn1::Asn1Readable<'a>>(name: &str, extension: &Extension<'a>) -
     asn1::parse_single::<T>(extension.extn_value).map_err(|e| asn1_error(name, e))
 }
 
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    x509_attr(py, name)
-}
-
 /// Certificate and CSR extensions. `None` for an OID oxicrypt does not decode.
 pub fn decode_certificate_extension<'py>(
     py: Python<'py>,
@@ -75,98 +71,108 @@ pub fn decode_certificate_extension<'py>(
     let id = &e.extn_id;
     let value = if *id == oids::BASIC_CONSTRAINTS {
         let bc: BasicConstraints = parse("BasicConstraints", e)?;
-        class(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
+        x509_class!(py, "BasicConstraints")?.call1((bc.ca, bc.path_length))?
     } else if *id == oids::SUBJECT_KEY_IDENTIFIER {
         let digest: &[u8] = parse("SubjectKeyIdentifier", e)?;
-        class(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, digest),))?
+        x509_class!(py, "SubjectKeyIdentifier")?.call1((PyBytes::new(py, digest),))?
     } else if *id == oids::KEY_USAGE {
         let bits: asn1::BitString<'_> = parse("KeyUsage", e)?;
         key_usage(py, &bits)?
     } else if *id == oids::SUBJECT_ALTERNATIVE_NAME {
         let names: GeneralNames<'_> = parse("SubjectAlternativeName", e)?;
-        class(py, "SubjectAlternativeName")?.call1((general_names_list(py, &names)?,))?
+        x509_class!(py, "SubjectAlternativeName")?.call1((general_names_list(py, &names)?,))?
     } else if *id == oids::ISSUER_ALTERNATIVE_NAME {
         let names: GeneralNames<'_> = parse("IssuerAlternativeName", e)?;
-        class(py, "IssuerAlternativeName")?.call1((general_names_list(py, &names)?,))?
+        x509_class!(py, "IssuerAlternativeName")?.call1((general_names_list(py, &names)?,))?
     } else if *id == oids::EXTENDED_KEY_USAGE {
         // SEQUENCE SIZE (1..MAX) OF KeyPurposeId
-        let usages: asn1::SequenceOf<'_, asn1::ObjectIdentifier, 1> =
-            parse("ExtendedKeyUsage", e)?;
-        class(py, "ExtendedKeyUsage")?.call1((oid_list(py, usages)?,))?
+        let usages: asn1::SequenceOf<'_, asn1::ObjectIdentifier, 1> = parse("ExtendedKeyUsage", e)?;
+        x509_class!(py, "ExtendedKeyUsage")?.call1((oid_list(py, usages)?,))?
     } else if *id == oids::AUTHORITY_KEY_IDENTIFIER {
         let aki: AuthorityKeyIdentifier<'_> = parse("AuthorityKeyIdentifier", e)?;
         authority_key_identifier(py, &aki)?
     } else if *id == oids::AUTHORITY_INFORMATION_ACCESS {
         let access: AccessDescriptions<'_> = parse("AuthorityInformationAccess", e)?;
-        class(py, "AuthorityInformationAccess")?.call1((access_descriptions(py, access)?,))?
+        x509_class!(py, "AuthorityInformationAccess")?.call1((access_descriptions(py, access)?,))?
     } else if *id == oids::SUBJECT_INFORMATION_ACCESS {
         let access: AccessDescriptions<'_> = parse("SubjectInformationAccess", e)?;
-        class(py, "SubjectInformationAccess")?.call1((access_descriptions(py, access)?,))?
+        x509_class!(py, "SubjectInformationAccess")?.call1((access_descriptions(py, access)?,))?
     } else if *id == oids::CRL_DISTRIBUTION_POINTS {
         let points: DistributionPoints<'_> = parse("CRLDistributionPoints", e)?;
-        class(py, "CRLDistributionPoints")?.call1((distribution_points(py, points)?,))?
+        x509_class!(py, "CRLDistributionPoints")?.call1((distribution_points(py, points)?,))?
     } else if *id == oids::FRESHEST_CRL {
         let points: DistributionPoints<'_> = parse("FreshestCRL", e)?;
-        class(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
+        x509_class!(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
     } else if *id == oids::CERTIFICATE_POLICIES {
         let policies: CertificatePolicies<'_> = parse("CertificatePolicies", e)?;
         certificate_policies(py, policies)?
     } else if *id == oids::POLICY_CONSTRAINTS {
         let pc: PolicyConstraints = parse("PolicyConstraints", e)?;
-        class(py, "PolicyConstraints")?
+        x509_class!(py, "PolicyConstraints")?
             .call1((pc.require_explicit_policy, pc.inhibit_policy_mapping))?
     } else if *id == oids::INHIBIT_ANY_POLICY {
         let skip: u64 = parse("InhibitAnyPolicy", e)?;
-        class(py, "InhibitAnyPolicy")?.call1((skip,))?
+        x509_class!(py, "InhibitAnyPolicy")?.call1((skip,))?
     } else if *id == oids::NAME_CONSTRAINTS {
         let nc: NameConstraints<'_> = parse("NameConstraints", e)?;
-        let subtrees = |trees: Option<ext::GeneralSubtrees<'_>>| -> PyResult<Option<Bound<'py, PyList>>> {
-            trees
-                .map(|trees| {
-                    let list = PyList::empty(py);
-                    for tree in trees {
-                        list.append(general_name_object(py, &tree.base)?)?;
-                    }
-                    Ok(list)
-                })
-                .transpose()
-        };
-        class(py, "NameConstraints")?
-            .call1((subtrees(nc.permitted_subtrees)?, subtrees(nc.excluded_subtrees)?))?
+        let subtrees =
+            |trees: Option<ext::GeneralSubtrees<'_>>| -> PyResult<Option<Bound<'py, PyList>>> {
+                trees
+                    .map(|trees| {
+                        let list = PyList::empty(py);
+                        for tree in trees {
+                            list.append(general_name_object(py, &tree.base)?)?;
+                        }
+                        Ok(list)
+                    })
+                    .transpose()
+            };
+        x509_class!(py, "NameConstraints")?.call1((
+            subtrees(nc.permitted_subtrees)?,
+            subtrees(nc.excluded_subtrees)?,
+        ))?
     } else if *id == oids::PRIVATE_KEY_USAGE_PERIOD {
         let period: PrivateKeyUsagePeriod = parse("PrivateKeyUsagePeriod", e)?;
         let time = |t: Option<asn1::X509GeneralizedTime>| -> PyResult<Option<Bound<'py, PyAny>>> {
-            t.map(|t| super::py::naive_datetime(py, t.as_datetime())).transpose()
+            t.map(|t| super::py::naive_datetime(py, t.as_datetime()))
+                .transpose()
         };
-        class(py, "PrivateKeyUsagePeriod")?.call1((time(period.not_before)?, time(period.not_after)?))?
+        x509_class!(py, "PrivateKeyUsagePeriod")?
+            .call1((time(period.not_before)?, time(period.not_after)?))?
     } else if *id == oids::TLS_FEATURE {
         let features: asn1::SequenceOf<'_, u64> = parse("TLSFeature", e)?;
-        let feature_type = class(py, "TLSFeatureType")?;
+        let feature_type = x509_class!(py, "TLSFeatureType")?;
         let list = PyList::empty(py);
         for feature in features {
             list.append(feature_type.call1((feature,))?)?;
         }
-        class(py, "TLSFeature")?.call1((list,))?
+        x509_class!(py, "TLSFeature")?.call1((list,))?
     } else if *id == oids::OCSP_NO_CHECK {
         let _: () = parse("OCSPNoCheck", e)?;
-        class(py, "OCSPNoCheck")?.call0()?
+        x509_class!(py, "OCSPNoCheck")?.call0()?
     } else if *id == oids::PRECERT_POISON {
         let _: () = parse("PrecertPoison", e)?;
-        class(py, "PrecertPoison")?.call0()?
+        x509_class!(py, "PrecertPoison")?.call0()?
     } else if *id == oids::PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS {
         let list: &[u8] = parse("PrecertificateSignedCertificateTimestamps", e)?;
-        class(py, "PrecertificateSignedCertificateTimestamps")?
-            .call1((scts_list(py, list, "PRE_CERTIFICATE")?,))?
+        x509_class!(py, "PrecertificateSignedCertificateTimestamps")?.call1((scts_list(
+            py,
+            list,
+            "PRE_CERTIFICATE",
+        )?,))?
     } else if *id == oids::SIGNED_CERTIFICATE_TIMESTAMPS {
         let list: &[u8] = parse("SignedCertificateTimestamps", e)?;
-        class(py, "SignedCertificateTimestamps")?
-            .call1((scts_list(py, list, "X509_CERTIFICATE")?,))?
+        x509_class!(py, "SignedCertificateTimestamps")?.call1((scts_list(
+            py,
+            list,
+            "X509_CERTIFICATE",
+        )?,))?
     } else if *id == oids::MS_CERTIFICATE_TEMPLATE {
         let template: MsCertificateTemplate<'_> = parse("MSCertificateTemplate", e)?;
         let version = |v: Option<asn1::BigUint<'_>>| -> PyResult<Option<Bound<'py, PyAny>>> {
             v.map(|v| unsigned_int(py, v.as_bytes())).transpose()
         };
-        class(py, "MSCertificateTemplate")?.call1((
+        x509_class!(py, "MSCertificateTemplate")?.call1((
             oid(py, &template.template_id)?,
             version(template.major_version)?,
             version(template.minor_version)?,
@@ -188,14 +194,14 @@ pub fn decode_crl_extension<'py>(
     let id = &e.extn_id;
     let value = if *id == oids::CRL_NUMBER {
         let n: asn1::BigUint<'_> = parse("CRLNumber", e)?;
-        class(py, "CRLNumber")?.call1((unsigned_int(py, n.as_bytes())?,))?
+        x509_class!(py, "CRLNumber")?.call1((unsigned_int(py, n.as_bytes())?,))?
     } else if *id == oids::DELTA_CRL_INDICATOR {
         let n: asn1::BigUint<'_> = parse("DeltaCRLIndicator", e)?;
-        class(py, "DeltaCRLIndicator")?.call1((unsigned_int(py, n.as_bytes())?,))?
+        x509_class!(py, "DeltaCRLIndicator")?.call1((unsigned_int(py, n.as_bytes())?,))?
     } else if *id == oids::ISSUING_DISTRIBUTION_POINT {
         let idp: IssuingDistributionPoint<'_> = parse("IssuingDistributionPoint", e)?;
         let (full_name, relative_name) = point_name(py, idp.distribution_point)?;
-        class(py, "IssuingDistributionPoint")?.call1((
+        x509_class!(py, "IssuingDistributionPoint")?.call1((
             full_name,
             relative_name,
             idp.only_contains_user_certs,
@@ -209,13 +215,13 @@ pub fn decode_crl_extension<'py>(
         authority_key_identifier(py, &aki)?
     } else if *id == oids::ISSUER_ALTERNATIVE_NAME {
         let names: GeneralNames<'_> = parse("IssuerAlternativeName", e)?;
-        class(py, "IssuerAlternativeName")?.call1((general_names_list(py, &names)?,))?
+        x509_class!(py, "IssuerAlternativeName")?.call1((general_names_list(py, &names)?,))?
     } else if *id == oids::AUTHORITY_INFORMATION_ACCESS {
         let access: AccessDescriptions<'_> = parse("AuthorityInformationAccess", e)?;
-        class(py, "AuthorityInformationAccess")?.call1((access_descriptions(py, access)?,))?
+        x509_class!(py, "AuthorityInformationAccess")?.call1((access_descriptions(py, access)?,))?
     } else if *id == oids::FRESHEST_CRL {
         let points: DistributionPoints<'_> = parse("FreshestCRL", e)?;
-        class(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
+        x509_class!(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
     } else {
         return decode_crl_entry_extension(py, e);
     };
@@ -230,20 +236,21 @@ pub fn decode_crl_entry_extension<'py>(
     let id = &e.extn_id;
     let value = if *id == oids::CRL_REASON {
         let reason: asn1::Enumerated = parse("CRLReason", e)?;
-        class(py, "CRLReason")?.call1((reason_flag(py, reason.value())?,))?
+        x509_class!(py, "CRLReason")?.call1((reason_flag(py, reason.value())?,))?
     } else if *id == oids::INVALIDITY_DATE {
         let date: asn1::X509GeneralizedTime = parse("InvalidityDate", e)?;
-        class(py, "InvalidityDate")?.call1((super::py::naive_datetime(py, date.as_datetime())?,))?
+        x509_class!(py, "InvalidityDate")?
+            .call1((super::py::naive_datetime(py, date.as_datetime())?,))?
     } else if *id == oids::CERTIFICATE_ISSUER {
         let names: GeneralNames<'_> = parse("CertificateIssuer", e)?;
-        class(py, "CertificateIssuer")?.call1((general_names_list(py, &names)?,))?
+        x509_class!(py, "CertificateIssuer")?.call1((general_names_list(py, &names)?,))?
     } else if *id == oids::OCSP_NONCE {
         let nonce: &[u8] = parse("OCSPNonce", e)?;
-        class(py, "OCSPNonce")?.call1((PyBytes::new(py, nonce),))?
+        x509_class!(py, "OCSPNonce")?.call1((PyBytes::new(py, nonce),))?
     } else if *id == oids::OCSP_ACCEPTABLE_RESPONSES {
         let oids: asn1::SequenceOf<'_, asn1::ObjectIdentifier> =
             parse("OCSPAcceptableResponses", e)?;
-        class(py, "OCSPAcceptableResponses")?.call1((oid_list(py, oids)?,))?
+        x509_class!(py, "OCSPAcceptableResponses")?.call1((oid_list(py, oids)?,))?
     } else {
         return Ok(None);
     };
@@ -266,7 +273,7 @@ fn bit(bits: &asn1::BitString<'_>, n: usize) -> bool {
 }
 
 fn key_usage<'py>(py: Python<'py>, bits: &asn1::BitString<'_>) -> PyResult<Bound<'py, PyAny>> {
-    class(py, "KeyUsage")?.call1((
+    x509_class!(py, "KeyUsage")?.call1((
         bit(bits, 0),
         bit(bits, 1),
         bit(bits, 2),
@@ -294,14 +301,14 @@ fn authority_key_identifier<'py>(
         .as_ref()
         .map(|n| unsigned_int(py, n.as_bytes()))
         .transpose()?;
-    class(py, "AuthorityKeyIdentifier")?.call1((key_identifier, issuer, serial))
+    x509_class!(py, "AuthorityKeyIdentifier")?.call1((key_identifier, issuer, serial))
 }
 
 fn access_descriptions<'py>(
     py: Python<'py>,
     access: AccessDescriptions<'_>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let description = class(py, "AccessDescription")?;
+    let description = x509_class!(py, "AccessDescription")?;
     let list = PyList::empty(py);
     for item in access {
         list.append(description.call1((
@@ -332,14 +339,16 @@ fn reasons<'py>(
     let Some(bits) = bits else {
         return Ok(None);
     };
-    let flags = class(py, "ReasonFlags")?;
+    let flags = x509_class!(py, "ReasonFlags")?;
     let mut members = Vec::new();
     for (n, member) in REASON_BITS {
         if bits.has_bit_set(n) {
             members.push(flags.getattr(member)?);
         }
     }
-    Ok(Some(pyo3::types::PyFrozenSet::new(py, &members)?.into_any()))
+    Ok(Some(
+        pyo3::types::PyFrozenSet::new(py, &members)?.into_any(),
+    ))
 }
 
 /// CRLReason codes (RFC 5280, section 5.3.1) to `ReasonFlags` members; 7 is unused.
@@ -361,7 +370,7 @@ fn reason_flag<'py>(py: Python<'py>, code: u32) -> PyResult<Bound<'py, PyAny>> {
             )))
         }
     };
-    class(py, "ReasonFlags")?.getattr(member)
+    x509_class!(py, "ReasonFlags")?.getattr(member)
 }
 
 /// (full_name, relative_name) of an optional DistributionPointName.
@@ -384,7 +393,7 @@ fn distribution_points<'py>(
     py: Python<'py>,
     points: DistributionPoints<'_>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let point_class = class(py, "DistributionPoint")?;
+    let point_class = x509_class!(py, "DistributionPoint")?;
     let list = PyList::empty(py);
     for point in points {
         let (full_name, relative_name) = point_name(py, point.distribution_point)?;
@@ -410,7 +419,7 @@ fn certificate_policies<'py>(
     py: Python<'py>,
     policies: CertificatePolicies<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let information = class(py, "PolicyInformation")?;
+    let information = x509_class!(py, "PolicyInformation")?;
     let list = PyList::empty(py);
     for policy in policies {
         let qualifiers = match policy.policy_qualifiers {
@@ -425,7 +434,7 @@ fn certificate_policies<'py>(
         };
         list.append(information.call1((oid(py, &policy.policy_identifier)?, qualifiers))?)?;
     }
-    class(py, "CertificatePolicies")?.call1((list,))
+    x509_class!(py, "CertificatePolicies")?.call1((list,))
 }
 
 fn policy_qualifier<'py>(
@@ -448,11 +457,11 @@ fn policy_qualifier<'py>(
                 for n in r.notice_numbers {
                     numbers.append(unsigned_int(py, n.as_bytes())?)?;
                 }
-                Some(class(py, "NoticeReference")?.call1((r.organization.text(), numbers))?)
+                Some(x509_class!(py, "NoticeReference")?.call1((r.organization.text(), numbers))?)
             }
         };
         let text = notice.explicit_text.map(|t| t.text());
-        return class(py, "UserNotice")?.call1((reference, text));
+        return x509_class!(py, "UserNotice")?.call1((reference, text));
     }
     Err(pyo3::exceptions::PyValueError::new_err(format!(
         "unknown policy qualifier {}",
@@ -471,7 +480,7 @@ fn naming_authority<'py>(
     authority
         .map(|a| {
             let id = a.id.as_ref().map(|o| oid(py, o)).transpose()?;
-            class(py, "NamingAuthority")?.call1((
+            x509_class!(py, "NamingAuthority")?.call1((
                 id,
                 a.url.map(|u| u.0.to_owned()),
                 display_text(a.text.as_ref()),
@@ -491,17 +500,14 @@ fn admissions_object<'py>(
     py: Python<'py>,
     admissions: &Admissions<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let admission_class = class(py, "Admission")?;
-    let info_class = class(py, "ProfessionInfo")?;
+    let admission_class = x509_class!(py, "Admission")?;
+    let info_class = x509_class!(py, "ProfessionInfo")?;
     let list = PyList::empty(py);
     for admission in admissions.contents_of_admissions.clone() {
         let infos = PyList::empty(py);
         for info in admission.profession_infos {
             let items: Vec<String> = info.profession_items.map(|t| t.text()).collect();
-            let oids = info
-                .profession_oids
-                .map(|o| oid_list(py, o))
-                .transpose()?;
+            let oids = info.profession_oids.map(|o| oid_list(py, o)).transpose()?;
             infos.append(info_class.call1((
                 naming_authority(py, info.naming_authority.as_ref())?,
                 items,
@@ -516,7 +522,7 @@ fn admissions_object<'py>(
             infos,
         ))?)?;
     }
-    class(py, "Admissions")?.call1((
+    x509_class!(py, "Admissions")?.call1((
         optional_general_name(py, admissions.admission_authority.as_ref())?,
         list,
     ))

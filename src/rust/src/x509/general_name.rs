@@ -6,26 +6,26 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
 use super::name::name_object;
-use super::py::{oid, x509_attr};
+use super::py::{oid, x509_class};
 
 pub fn general_name_object<'py>(
     py: Python<'py>,
     name: &GeneralName<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
     match name {
-        GeneralName::OtherName(other) => x509_attr(py, "OtherName")?.call1((
+        GeneralName::OtherName(other) => x509_class!(py, "OtherName")?.call1((
             oid(py, &other.type_id)?,
             PyBytes::new(py, other.value.full_data()),
         )),
-        GeneralName::Rfc822Name(s) => unvalidated(py, "RFC822Name", s.0),
-        GeneralName::DnsName(s) => unvalidated(py, "DNSName", s.0),
+        GeneralName::Rfc822Name(s) => unvalidated(x509_class!(py, "RFC822Name")?, s.0),
+        GeneralName::DnsName(s) => unvalidated(x509_class!(py, "DNSName")?, s.0),
         GeneralName::UniformResourceIdentifier(s) => {
-            unvalidated(py, "UniformResourceIdentifier", s.0)
+            unvalidated(x509_class!(py, "UniformResourceIdentifier")?, s.0)
         }
         GeneralName::DirectoryName(n) => {
-            x509_attr(py, "DirectoryName")?.call1((name_object(py, n)?,))
+            x509_class!(py, "DirectoryName")?.call1((name_object(py, n)?,))
         }
-        GeneralName::RegisteredId(o) => x509_attr(py, "RegisteredID")?.call1((oid(py, o)?,)),
+        GeneralName::RegisteredId(o) => x509_class!(py, "RegisteredID")?.call1((oid(py, o)?,)),
         GeneralName::IpAddress(bytes) => ip_address(py, bytes),
         GeneralName::X400Address(_) => unsupported(py, "x400Address", 3),
         GeneralName::EdiPartyName(_) => unsupported(py, "EDIPartyName", 5),
@@ -34,12 +34,15 @@ pub fn general_name_object<'py>(
 
 /// A string-valued name built without the constructor's checks: what the certificate
 /// says is reported as it is (the reference does the same with `_init_without_validation`).
-fn unvalidated<'py>(py: Python<'py>, class: &str, value: &str) -> PyResult<Bound<'py, PyAny>> {
-    x509_attr(py, class)?.call_method1("_init_without_validation", (value,))
+fn unvalidated<'py>(class: &Bound<'py, PyAny>, value: &str) -> PyResult<Bound<'py, PyAny>> {
+    class.call_method1(
+        pyo3::intern!(class.py(), "_init_without_validation"),
+        (value,),
+    )
 }
 
 fn unsupported<'py>(py: Python<'py>, what: &str, tag: u32) -> PyResult<Bound<'py, PyAny>> {
-    let error = x509_attr(py, "UnsupportedGeneralNameType")?
+    let error = x509_class!(py, "UnsupportedGeneralNameType")?
         .call1((format!("{what} is not supported"), tag))?;
     Err(PyErr::from_value(error))
 }
@@ -57,10 +60,7 @@ fn ip_address<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>>
                 PyValueError::new_err("Invalid netmask in IP address network constraint")
             })?;
             let address = ipaddress.call_method1("ip_address", (PyBytes::new(py, address),))?;
-            ipaddress.call_method1(
-                "ip_network",
-                (format!("{}/{prefix}", address.str()?),),
-            )?
+            ipaddress.call_method1("ip_network", (format!("{}/{prefix}", address.str()?),))?
         }
         n => {
             return Err(PyValueError::new_err(format!(
@@ -68,7 +68,7 @@ fn ip_address<'py>(py: Python<'py>, bytes: &[u8]) -> PyResult<Bound<'py, PyAny>>
             )))
         }
     };
-    x509_attr(py, "IPAddress")?.call1((value,))
+    x509_class!(py, "IPAddress")?.call1((value,))
 }
 
 /// The prefix length of a netmask of contiguous leading ones, if it is one.

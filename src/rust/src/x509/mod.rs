@@ -21,7 +21,10 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<certificate::Certificate>()?;
     m.add_function(wrap_pyfunction!(certificate::load_der_x509_certificate, m)?)?;
     m.add_function(wrap_pyfunction!(certificate::load_pem_x509_certificate, m)?)?;
-    m.add_function(wrap_pyfunction!(certificate::load_pem_x509_certificates, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        certificate::load_pem_x509_certificates,
+        m
+    )?)?;
     m.add_class::<csr::CertificateSigningRequest>()?;
     m.add_function(wrap_pyfunction!(csr::load_der_x509_csr, m)?)?;
     m.add_function(wrap_pyfunction!(csr::load_pem_x509_csr, m)?)?;

@@ -3,17 +3,28 @@
 use oxicrypt_x509::name::{decode_string, string_tag, AttributeTypeValue, Name};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyList, PyTuple};
 
-use super::py::{name_module_attr, oid, x509_attr};
+use super::py::{name_module_attr, oid};
 
-/// `x509.Name` for a parsed RDNSequence.
+/// `x509.Name` for a parsed RDNSequence, built in one call to `Name._from_parsed` with
+/// (oid, value, tag number) per attribute: parsed values need none of the constructors'
+/// type checks, and one Python call per name instead of one per object keeps loading fast.
 pub fn name_object<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py, PyAny>> {
+    static FROM_PARSED: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let rdns = PyList::empty(py);
     for rdn in name.clone() {
-        rdns.append(rdn_object(py, rdn)?)?;
+        rdns.append(rdn_attributes(py, rdn)?)?;
     }
-    x509_attr(py, "Name")?.call1((rdns,))
+    let from_parsed = FROM_PARSED.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            name_module_attr(py, "Name")?
+                .getattr("_from_parsed")?
+                .unbind(),
+        )
+    })?;
+    from_parsed.bind(py).call1((rdns,))
 }
 
 /// `x509.RelativeDistinguishedName` for a SET OF AttributeTypeAndValue.
@@ -21,19 +32,41 @@ pub fn rdn_object<'py>(
     py: Python<'py>,
     rdn: asn1::SetOf<'_, AttributeTypeValue<'_>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let attributes = PyList::empty(py);
-    for attribute in rdn {
-        attributes.append(attribute_object(py, &attribute)?)?;
-    }
-    x509_attr(py, "RelativeDistinguishedName")?.call1((attributes,))
+    let attributes = rdn_attributes(py, rdn)?;
+    let name = name_object_from_rdns(py, PyList::new(py, [attributes])?)?;
+    // The one RDN of a one-RDN name.
+    name.getattr("rdns")?.get_item(0)
 }
 
-fn attribute_object<'py>(
+fn name_object_from_rdns<'py>(
+    py: Python<'py>,
+    rdns: Bound<'py, PyList>,
+) -> PyResult<Bound<'py, PyAny>> {
+    name_module_attr(py, "Name")?.call_method1("_from_parsed", (rdns,))
+}
+
+fn rdn_attributes<'py>(
+    py: Python<'py>,
+    rdn: asn1::SetOf<'_, AttributeTypeValue<'_>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let attributes = PyList::empty(py);
+    for attribute in rdn {
+        attributes.append(attribute_tuple(py, &attribute)?)?;
+    }
+    Ok(attributes)
+}
+
+fn attribute_tuple<'py>(
     py: Python<'py>,
     attribute: &AttributeTypeValue<'_>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Bound<'py, PyTuple>> {
     let tag = attribute.value.tag();
-    let tag_number = tag.as_u8().map(u32::from).unwrap_or(u32::MAX);
+    let tag_number = tag.as_u8().map(u32::from).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "name attribute {} has a value with a long-form tag",
+            attribute.type_id
+        ))
+    })?;
     let data = attribute.value.data();
     let value: Bound<'py, PyAny> = if tag_number == string_tag::BIT_STRING {
         // X500UniqueIdentifier: the BIT STRING's contents as they are, unused-bits
@@ -48,13 +81,12 @@ fn attribute_object<'py>(
         })?;
         text.into_pyobject(py)?.into_any()
     };
-    let asn1_type = name_module_attr(py, "_ASN1Type")?.call1((tag_number,))?;
-    let kwargs = PyDict::new(py);
-    // Parsed names are reported as they are, even where the constructor's checks (the
-    // country code length, for one) would refuse them.
-    kwargs.set_item("_validate", false)?;
-    x509_attr(py, "NameAttribute")?.call(
-        (oid(py, &attribute.type_id)?, value, asn1_type),
-        Some(&kwargs),
+    PyTuple::new(
+        py,
+        [
+            oid(py, &attribute.type_id)?,
+            value,
+            tag_number.into_pyobject(py)?.into_any(),
+        ],
     )
 }

@@ -7,17 +7,14 @@ pub const CERTIFICATE_LABELS: &[&str] = &["CERTIFICATE", "X509 CERTIFICATE"];
 pub const CSR_LABELS: &[&str] = &["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
 pub const CRL_LABELS: &[&str] = &["X509 CRL"];
 
-fn framing_error(e: impl std::fmt::Display) -> pyo3::PyErr {
-    PyValueError::new_err(format!("Unable to load PEM file: {e}"))
-}
-
 /// The contents of every block labelled with one of `labels`, in order.
 pub fn der_blocks(data: &[u8], labels: &[&str]) -> PyResult<Vec<Vec<u8>>> {
-    let blocks = pem::parse_many(data).map_err(framing_error)?;
+    let blocks = oxicrypt_x509::pem::blocks(data)
+        .map_err(|e| PyValueError::new_err(format!("Unable to load PEM file: {e}")))?;
     Ok(blocks
         .into_iter()
-        .filter(|b| labels.contains(&b.tag()))
-        .map(pem::Pem::into_contents)
+        .filter(|(label, _)| labels.contains(&label.as_str()))
+        .map(|(_, der)| der)
         .collect())
 }
 

@@ -26,6 +26,20 @@ pub fn x509_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>
     module_attr(py, &MODULE, "oxicrypt.x509", name)
 }
 
+/// A class of `oxicrypt.x509`, looked up once per call site: `x509_class!(py, "Name")`.
+/// Parsing builds many objects; a module attribute lookup each time would cost more than
+/// building some of them.
+macro_rules! x509_class {
+    ($py:expr, $name:literal) => {{
+        static CELL: pyo3::sync::PyOnceLock<pyo3::Py<pyo3::PyAny>> = pyo3::sync::PyOnceLock::new();
+        CELL.get_or_try_init($py, || {
+            $crate::x509::py::x509_attr($py, $name).map(pyo3::Bound::unbind)
+        })
+        .map(|class| class.bind($py))
+    }};
+}
+pub(crate) use x509_class;
+
 /// A name of `oxicrypt.x509.certificate_transparency`.
 pub fn ct_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
@@ -37,7 +51,6 @@ pub fn name_module_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py,
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
     module_attr(py, &MODULE, "oxicrypt.x509.name", name)
 }
-
 
 /// A name of `oxicrypt.hazmat.primitives.asymmetric.padding` / `ec` / `hashes`.
 pub fn padding_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -52,17 +65,41 @@ pub fn padding_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyA
 
 pub fn ec_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    module_attr(py, &MODULE, "oxicrypt.hazmat.primitives.asymmetric.ec", name)
+    module_attr(
+        py,
+        &MODULE,
+        "oxicrypt.hazmat.primitives.asymmetric.ec",
+        name,
+    )
 }
 
-fn datetime_attr<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-    module_attr(py, &MODULE, "datetime", name)
+/// `datetime.datetime`, looked up once.
+fn datetime_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    CLASS
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("datetime")?.getattr("datetime")?.unbind())
+        })
+        .map(|c| c.bind(py))
+}
+
+/// `datetime.timezone.utc`, looked up once.
+fn utc(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static UTC: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    UTC.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            py.import("datetime")?
+                .getattr("timezone")?
+                .getattr("utc")?
+                .unbind(),
+        )
+    })
+    .map(|c| c.bind(py))
 }
 
 /// A naive datetime (UTC implied), as the deprecated `not_valid_before` returns.
 pub fn naive_datetime<'py>(py: Python<'py>, dt: &asn1::DateTime) -> PyResult<Bound<'py, PyAny>> {
-    datetime_attr(py, "datetime")?.call1((
+    datetime_class(py)?.call1((
         dt.year(),
         dt.month(),
         dt.day(),
@@ -74,8 +111,7 @@ pub fn naive_datetime<'py>(py: Python<'py>, dt: &asn1::DateTime) -> PyResult<Bou
 
 /// An aware datetime in UTC.
 pub fn utc_datetime<'py>(py: Python<'py>, dt: &asn1::DateTime) -> PyResult<Bound<'py, PyAny>> {
-    let utc = datetime_attr(py, "timezone")?.getattr("utc")?;
-    datetime_attr(py, "datetime")?.call1((
+    datetime_class(py)?.call1((
         dt.year(),
         dt.month(),
         dt.day(),
@@ -83,7 +119,7 @@ pub fn utc_datetime<'py>(py: Python<'py>, dt: &asn1::DateTime) -> PyResult<Bound
         dt.minute(),
         dt.second(),
         0,
-        utc,
+        utc(py)?,
     ))
 }
 
@@ -117,7 +153,10 @@ pub fn asn1_error(what: &str, e: asn1::ParseError) -> PyErr {
 }
 
 pub fn bool_object(py: Python<'_>, value: bool) -> Py<PyAny> {
-    pyo3::types::PyBool::new(py, value).to_owned().into_any().unbind()
+    pyo3::types::PyBool::new(py, value)
+        .to_owned()
+        .into_any()
+        .unbind()
 }
 
 /// A stable hash of DER bytes, for `__hash__` of objects equal when their DER is.

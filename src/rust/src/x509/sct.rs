@@ -40,7 +40,10 @@ pub fn scts_list<'py>(
     let entry = ct_attr(py, "LogEntryType")?.getattr(entry_type)?;
     let version = ct_attr(py, "Version")?.getattr("v1")?;
     let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
-    let fromtimestamp = py.import("datetime")?.getattr("datetime")?.getattr("fromtimestamp")?;
+    let fromtimestamp = py
+        .import("datetime")?
+        .getattr("datetime")?
+        .getattr("fromtimestamp")?;
     let list = PyList::empty(py);
     for sct in scts {
         let hash = match hash_name(sct.hash_algorithm) {

@@ -1,0 +1,84 @@
+"""X.509 benchmark cases: the same certificates loaded into each library."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+Case = Callable[[], object]
+
+
+def sample_certificate() -> bytes:
+    """A real web server certificate with eight extensions, from cryptography-vectors."""
+    import cryptography_vectors
+
+    root = Path(cryptography_vectors.__file__).parent
+    return (root / "x509" / "cryptography.io.pem").read_bytes()
+
+
+def certifi_bundle() -> bytes | None:
+    """The Mozilla CA bundle as packaged by certifi, when it is installed."""
+    try:
+        import certifi
+    except ImportError:
+        return None
+    return Path(certifi.where()).read_bytes()
+
+
+def x509_cases(top: str, certificate: bytes, bundle: bytes | None) -> dict[str, Case]:
+    x509 = importlib.import_module(f"{top}.x509")
+
+    def load_and_read() -> object:
+        cert = x509.load_pem_x509_certificate(certificate)
+        return (
+            cert.subject,
+            cert.issuer,
+            cert.serial_number,
+            cert.not_valid_before_utc,
+            cert.not_valid_after_utc,
+            [e.value for e in cert.extensions],
+        )
+
+    cases: dict[str, Case] = {
+        "load a certificate, read subject, issuer, serial, validity, extensions": load_and_read
+    }
+    if bundle is not None:
+        cases["load_pem_x509_certificates(certifi bundle)"] = lambda: (
+            x509.load_pem_x509_certificates(bundle)
+        )
+    return cases
+
+
+_MEMORY_PROBE = """
+import json, resource, sys
+from importlib import import_module
+x509 = import_module(sys.argv[1] + ".x509")
+pem = open(sys.argv[2], "rb").read()
+count = int(sys.argv[3])
+certs = x509.load_pem_x509_certificates(pem)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kept = []
+while len(kept) < count:
+    kept.extend(x509.load_pem_x509_certificates(pem))
+del kept[count:]
+for c in kept:
+    c.subject
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"kib": after - before, "count": len(kept)}))
+"""
+
+
+def peak_memory_kib(top: str, bundle_path: str, count: int) -> int:
+    """Growth of the peak resident set (KiB) while holding ``count`` loaded certificates
+    whose subjects were read, in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEMORY_PROBE, top, bundle_path, str(count)],
+        capture_output=True,
+        check=True,
+        text=True,
+    )
+    return int(json.loads(done.stdout)["kib"])

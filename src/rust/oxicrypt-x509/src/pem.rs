@@ -1,0 +1,102 @@
+//! PEM blocks (RFC 7468) of certificates, requests and CRLs, found and decoded quickly.
+//!
+//! Certificate bundles are large (the Mozilla bundle holds 150 certificates) and loading
+//! one is dominated by PEM decoding, so the common shape (no headers, standard base64
+//! with line breaks) is decoded here directly. Anything unusual falls back to the `pem`
+//! crate, so the fast path never accepts what the general parser would refuse.
+
+use base64::Engine;
+
+/// (label, contents) of every PEM block in `data`, in order.
+pub fn blocks(data: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    match fast_blocks(data) {
+        Some(blocks) => Ok(blocks),
+        None => pem::parse_many(data)
+            .map(|blocks| {
+                blocks
+                    .into_iter()
+                    .map(|b| (b.tag().to_owned(), b.into_contents()))
+                    .collect()
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+const BEGIN: &[u8] = b"-----BEGIN ";
+const END: &[u8] = b"-----END ";
+const DASHES: &[u8] = b"-----";
+
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// `None` whenever the input is not plainly well-formed.
+fn fast_blocks(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    let mut position = 0;
+    while let Some(begin) = find(data, BEGIN, position) {
+        let label_start = begin + BEGIN.len();
+        let label_end = find(data, DASHES, label_start)?;
+        let label = data.get(label_start..label_end)?;
+        if label
+            .iter()
+            .any(|b| !(b.is_ascii_uppercase() || *b == b' ' || b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let body_start = label_end + DASHES.len();
+        let mut end_marker = END.to_vec();
+        end_marker.extend_from_slice(label);
+        end_marker.extend_from_slice(DASHES);
+        let body_end = find(data, &end_marker, body_start)?;
+        let body = data.get(body_start..body_end)?;
+        if body.contains(&b':') || body.contains(&b'-') {
+            return None; // headers or a stray marker: leave it to the pem crate
+        }
+        let compact: Vec<u8> = body
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        let contents = base64::engine::general_purpose::STANDARD
+            .decode(&compact)
+            .ok()?;
+        out.push((String::from_utf8(label.to_vec()).ok()?, contents));
+        position = body_end + end_marker.len();
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_and_general_paths_agree() {
+        let text = b"junk\n-----BEGIN CERTIFICATE-----\nAAEC\nAw==\n-----END CERTIFICATE-----\n\
+                     -----BEGIN X509 CRL-----\nBAU=\n-----END X509 CRL-----\n";
+        let fast = fast_blocks(text);
+        assert_eq!(
+            fast,
+            Some(vec![
+                ("CERTIFICATE".to_owned(), vec![0, 1, 2, 3]),
+                ("X509 CRL".to_owned(), vec![4, 5]),
+            ])
+        );
+        assert_eq!(blocks(text).ok(), fast);
+    }
+
+    #[test]
+    fn unusual_input_falls_back() {
+        assert_eq!(
+            fast_blocks(b"-----BEGIN CERTIFICATE-----\nA!==\n-----END CERTIFICATE-----\n"),
+            None
+        );
+        assert!(blocks(b"-----BEGIN CERTIFICATE-----\nA!==\n-----END CERTIFICATE-----\n").is_err());
+        assert_eq!(fast_blocks(b"-----BEGIN CERTIFICATE-----\nAAEC\n"), None);
+    }
+}
