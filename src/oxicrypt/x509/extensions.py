@@ -201,7 +201,7 @@ def _list_of(items: Iterable[object], cls: type | tuple[type, ...], message: str
     for item in result:
         if not isinstance(item, cls):
             raise TypeError(message)
-    return result
+    return typing.cast("list[_T]", result)
 
 
 def _tuple_or_none(items: list[typing.Any] | None) -> tuple[typing.Any, ...] | None:
