@@ -11,6 +11,15 @@ import typing
 
 from oxicrypt import _rust, utils
 from oxicrypt.hazmat._oid import ObjectIdentifier
+from oxicrypt.hazmat.primitives.asymmetric.types import (
+    CertificateIssuerPrivateKeyTypes as CertificateIssuerPrivateKeyTypes,
+)
+from oxicrypt.hazmat.primitives.asymmetric.types import (
+    CertificatePublicKeyTypes as CertificatePublicKeyTypes,
+)
+from oxicrypt.x509.extensions import Extension as Extension
+from oxicrypt.x509.extensions import ExtensionType as ExtensionType
+from oxicrypt.x509.name import Name as Name
 
 
 class Version(utils.Enum):
