@@ -85,6 +85,14 @@ pub fn certificate_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<Cert
 
 #[pymethods]
 impl Certificate {
+    /// Only the loaders make these; the class itself cannot be instantiated.
+    #[new]
+    fn py_new() -> PyResult<Self> {
+        Err(pyo3::exceptions::PyTypeError::new_err(
+            "cannot create 'oxicrypt.x509.Certificate' instances",
+        ))
+    }
+
     #[getter]
     fn version<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let member = if self.cert().tbs_cert.version == V1 {

@@ -117,6 +117,14 @@ fn crl_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<CertificateRevoc
 
 #[pymethods]
 impl CertificateRevocationList {
+    /// Only the loaders make these; the class itself cannot be instantiated.
+    #[new]
+    fn py_new() -> PyResult<Self> {
+        Err(pyo3::exceptions::PyTypeError::new_err(
+            "cannot create 'oxicrypt.x509.CertificateRevocationList' instances",
+        ))
+    }
+
     #[getter]
     fn issuer<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         name_object(py, &self.crl().tbs_cert_list.issuer)
@@ -298,6 +306,14 @@ impl RevokedCertificate {
 
 #[pymethods]
 impl RevokedCertificate {
+    /// Only the loaders make these; the class itself cannot be instantiated.
+    #[new]
+    fn py_new() -> PyResult<Self> {
+        Err(pyo3::exceptions::PyTypeError::new_err(
+            "cannot create 'oxicrypt.x509.RevokedCertificate' instances",
+        ))
+    }
+
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         signed_int(py, self.entry().user_certificate.as_bytes())

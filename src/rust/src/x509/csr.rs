@@ -88,6 +88,14 @@ fn csr_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<CertificateSigni
 
 #[pymethods]
 impl CertificateSigningRequest {
+    /// Only the loaders make these; the class itself cannot be instantiated.
+    #[new]
+    fn py_new() -> PyResult<Self> {
+        Err(pyo3::exceptions::PyTypeError::new_err(
+            "cannot create 'oxicrypt.x509.CertificateSigningRequest' instances",
+        ))
+    }
+
     #[getter]
     fn subject<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         name_object(py, &self.csr().info.subject)
