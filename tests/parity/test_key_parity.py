@@ -49,7 +49,7 @@ ASYMMETRIC = VECTORS_ROOT / "asymmetric"
 KEY_FILE_SUFFIXES = (".pem", ".der", ".key", ".pub")
 
 # OpenSSL's type name -> oxicrypt's (private, public) key classes.
-SUPPORTED_TYPES: dict[str, tuple[type, type]] = {
+SUPPORTED_TYPES: dict[str, tuple[type[Any], type[Any]]] = {
     "RSA": (rsa.RSAPrivateKey, rsa.RSAPublicKey),
     "EC": (ec.EllipticCurvePrivateKey, ec.EllipticCurvePublicKey),
     "Ed25519": (ed25519.Ed25519PrivateKey, ed25519.Ed25519PublicKey),
