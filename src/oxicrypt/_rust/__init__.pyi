@@ -1,4 +1,5 @@
 # Type stubs for the extension module oxicrypt._rust (built from src/rust).
+from oxicrypt._rust import _parity as _parity
 from oxicrypt._rust import asn1 as asn1
 from oxicrypt._rust import constant_time as constant_time
 from oxicrypt._rust import dh as dh

@@ -88,7 +88,9 @@ pub fn openssl_load_private_key<'py>(
 #[pyfunction]
 pub fn openssl_load_public_key<'py>(py: Python<'py>, data: &[u8], pem: bool) -> Decoded<'py> {
     let key = if pem {
-        PKey::public_key_from_pem(data)
+        // Not `PKey::public_key_from_pem`: it would ask on the terminal for the password
+        // of an encrypted private key.
+        oxicrypt_openssl::pem::public_key_from_pem(data)
     } else {
         PKey::public_key_from_der(data)
     };

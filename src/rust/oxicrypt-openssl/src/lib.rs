@@ -8,6 +8,7 @@ pub mod constant_time;
 pub mod digest;
 pub mod hmac;
 pub mod pbe;
+pub mod pem;
 pub mod pq;
 pub mod signature;
 pub mod ssh_cipher;

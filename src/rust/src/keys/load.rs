@@ -28,19 +28,19 @@ fn private_key_object(
     Ok(match key {
         PrivateKeyData::Ed25519(raw) => {
             let pkey = curves::private_from_raw(CurveKind::Ed25519, &raw)?;
-            Py::new(py, ed25519::Ed25519PrivateKey { pkey })?.into_any()
+            Py::new(py, ed25519::Ed25519PrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::Ed448(raw) => {
             let pkey = curves::private_from_raw(CurveKind::Ed448, &raw)?;
-            Py::new(py, ed448::Ed448PrivateKey { pkey })?.into_any()
+            Py::new(py, ed448::Ed448PrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::X25519(raw) => {
             let pkey = curves::private_from_raw(CurveKind::X25519, &raw)?;
-            Py::new(py, x25519::X25519PrivateKey { pkey })?.into_any()
+            Py::new(py, x25519::X25519PrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::X448(raw) => {
             let pkey = curves::private_from_raw(CurveKind::X448, &raw)?;
-            Py::new(py, x448::X448PrivateKey { pkey })?.into_any()
+            Py::new(py, x448::X448PrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::Rsa(key) => {
             let pkey = py.detach(|| rsa::private_key_from_components(&key, check_rsa))?;

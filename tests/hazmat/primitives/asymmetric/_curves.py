@@ -15,6 +15,7 @@ import copy
 import dataclasses
 import importlib
 import pickle
+import threading
 from types import ModuleType
 from typing import Any, Callable, ClassVar
 from unittest import mock
@@ -448,6 +449,39 @@ class ExchangeKeyTests(KeyTests):
         peer = c.public_cls.from_public_bytes(u.to_bytes(c.key_size, "little"))
         with pytest.raises(ValueError):
             c.private_cls.generate().exchange(peer)
+
+    def test_one_key_with_many_peers(self) -> None:
+        """A key keeps its OpenSSL derive context between exchanges: each exchange still
+        uses its own peer, also after an exchange that failed."""
+        c = self.curve
+        key = c.private_cls.generate()
+        peers = [c.private_cls.generate() for _ in range(4)]
+        low_order = c.public_cls.from_public_bytes(bytes(c.key_size))
+        for peer in peers + peers[::-1]:
+            with pytest.raises(ValueError):
+                key.exchange(low_order)
+            shared = key.exchange(peer.public_key())
+            assert shared == peer.exchange(key.public_key())
+
+    def test_exchange_from_threads(self) -> None:
+        """Threads exchanging with one key at the same time (the GIL is released during
+        the exchange) each get their own peer's shared secret."""
+        c = self.curve
+        key = c.private_cls.generate()
+        peers = [c.private_cls.generate() for _ in range(4)]
+        expected = [p.exchange(key.public_key()) for p in peers]
+        results: list[list[bytes]] = [[] for _ in peers]
+
+        def work(i: int) -> None:
+            for _ in range(50):
+                results[i].append(key.exchange(peers[i].public_key()))
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(len(peers))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results == [[e] * 50 for e in expected]
 
     def test_exchange_with_own_public_key(self) -> None:
         key = self.curve.private_cls.from_private_bytes(bytes(range(self.curve.key_size)))

@@ -397,7 +397,7 @@ pub fn private_object(
         }
         SshPrivateKey::Ed25519 { seed, .. } => {
             let pkey = curves::private_from_raw(CurveKind::Ed25519, seed)?;
-            Py::new(py, Ed25519PrivateKey { pkey })?.into_any()
+            Py::new(py, Ed25519PrivateKey::new(pkey))?.into_any()
         }
     })
 }
