@@ -229,6 +229,15 @@ impl CertificateRevocationList {
 
     fn is_signature_valid(&self, py: Python<'_>, public_key: &Bound<'_, PyAny>) -> PyResult<bool> {
         let crl = self.crl();
+        match signed::key_fit(py, public_key, &crl.signature_alg)? {
+            signed::KeyFit::NotAKey => {
+                return Err(PyTypeError::new_err(
+                    "public_key must be a public key object (RSA, EC, DSA, Ed25519, Ed448, ...)",
+                ))
+            }
+            signed::KeyFit::OtherType => return Ok(false),
+            signed::KeyFit::Fits => {}
+        }
         match signed::verify(
             py,
             public_key,

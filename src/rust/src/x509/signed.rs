@@ -69,6 +69,66 @@ pub fn parameters<'py>(
     })
 }
 
+/// How a public key object relates to a signature algorithm.
+pub enum KeyFit {
+    /// A key of the algorithm's type.
+    Fits,
+    /// A public key, but of another type: it cannot have made the signature.
+    OtherType,
+    /// Not a public key object at all.
+    NotAKey,
+}
+
+/// The public key classes, and the schemes each one verifies.
+pub fn key_fit(
+    py: Python<'_>,
+    key: &Bound<'_, PyAny>,
+    algorithm: &AlgorithmIdentifier<'_>,
+) -> PyResult<KeyFit> {
+    const CLASSES: &[(&str, &str)] = &[
+        ("rsa", "RSAPublicKey"),
+        ("ec", "EllipticCurvePublicKey"),
+        ("dsa", "DSAPublicKey"),
+        ("ed25519", "Ed25519PublicKey"),
+        ("ed448", "Ed448PublicKey"),
+        ("x25519", "X25519PublicKey"),
+        ("x448", "X448PublicKey"),
+        ("dh", "DHPublicKey"),
+        ("mldsa", "MLDSA44PublicKey"),
+        ("mldsa", "MLDSA65PublicKey"),
+        ("mldsa", "MLDSA87PublicKey"),
+        ("mlkem", "MLKEM768PublicKey"),
+        ("mlkem", "MLKEM1024PublicKey"),
+    ];
+    let mut family = None;
+    for (module, class) in CLASSES {
+        let class = py
+            .import(format!("oxicrypt.hazmat.primitives.asymmetric.{module}"))?
+            .getattr(*class)?;
+        if key.is_instance(&class)? {
+            family = Some(*module);
+            break;
+        }
+    }
+    let Some(family) = family else {
+        return Ok(KeyFit::NotAKey);
+    };
+    let wanted = match scheme(&algorithm.oid) {
+        Some(Scheme::RsaPkcs1v15(_) | Scheme::RsaPss) => "rsa",
+        Some(Scheme::Ecdsa(_)) => "ec",
+        Some(Scheme::Dsa(_)) => "dsa",
+        Some(Scheme::Ed25519) => "ed25519",
+        Some(Scheme::Ed448) => "ed448",
+        // Nothing oxicrypt verifies with: the verification itself reports it.
+        Some(Scheme::Unhashed) | None => return Ok(KeyFit::Fits),
+    };
+    Ok(if family == wanted {
+        KeyFit::Fits
+    } else {
+        KeyFit::OtherType
+    })
+}
+
 /// Hashes too weak for an X.509 signature to count: such signatures never verify, as in
 /// the reference (whose OpenSSL refuses them at its default security level).
 const WEAK_HASHES: &[&str] = &["MD5", "SHA1"];
