@@ -85,12 +85,16 @@ FUZZ_TARGETS = [
     "ssh_private",
     "dh_params",
     "dss_signature",
+    "x509_certificate",
+    "x509_csr",
+    "x509_crl",
+    "x509_sct",
 ]
 
 
 @nox.session(venv_backend="none")
 def fuzz(session: nox.Session) -> None:
-    """Coverage-guided fuzzing of every key-container parser (cargo-fuzz, nightly Rust).
+    """Coverage-guided fuzzing of every key-container and X.509 parser (cargo-fuzz, nightly Rust).
 
     ``nox -s fuzz -- 300`` fuzzes each target for 300 seconds (default 60)."""
     seconds = session.posargs[0] if session.posargs else "60"

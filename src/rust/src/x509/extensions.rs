@@ -181,7 +181,8 @@ pub fn decode_certificate_extension<'py>(
         let admissions: Admissions<'_> = parse("Admissions", e)?;
         admissions_object(py, &admissions)?
     } else {
-        return decode_crl_extension(py, e);
+        // CRL and CRL-entry OIDs stay unrecognized in certificates and CSRs, as in the reference.
+        return Ok(None);
     };
     Ok(Some(value))
 }
@@ -223,7 +224,8 @@ pub fn decode_crl_extension<'py>(
         let points: DistributionPoints<'_> = parse("FreshestCRL", e)?;
         x509_class!(py, "FreshestCRL")?.call1((distribution_points(py, points)?,))?
     } else {
-        return decode_crl_entry_extension(py, e);
+        // CRL-entry and OCSP OIDs stay unrecognized at the CRL level, as in the reference.
+        return Ok(None);
     };
     Ok(Some(value))
 }
