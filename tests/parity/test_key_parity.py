@@ -13,7 +13,8 @@ content says) as a private key and as a public key, without a password. Then:
   UnsupportedAlgorithm.
 
 Files OpenSSL reads as ML-DSA and ML-KEM keys (``NOT_YET_COMPARED``) are compared
-by ``test_pq_key_parity.py`` instead; every other file is part of this suite. ``DEVIATIONS`` lists the files where the reference
+by ``test_pq_key_parity.py`` instead; every other file is part of this suite.
+``DEVIATIONS`` lists the files where the reference
 (pyca/cryptography, whose behaviour oxicrypt reproduces) deliberately decides otherwise
 than OpenSSL, or writes another SubjectPublicKeyInfo for the key; they are checked against
 the reference instead: the same key and SubjectPublicKeyInfo where the reference reads the
