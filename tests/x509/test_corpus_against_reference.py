@@ -198,7 +198,11 @@ def _loaders(kind: str, pem: bool) -> list[str]:
 
 
 def _warnings(caught: list[warnings.WarningMessage]) -> list[tuple[str, str]]:
-    return [(w.category.__name__, _normalize(str(w.message))) for w in caught]
+    # Warnings name the library in their text ("a future version of cryptography").
+    return [
+        (w.category.__name__, _normalize(str(w.message)).replace("of cryptography", "of oxicrypt"))
+        for w in caught
+    ]
 
 
 def load(lib: Lib, loader: str, data: bytes) -> tuple[str | None, list[Any], list[Any]]:
@@ -271,31 +275,7 @@ def _missing_deprecation_warnings(ours: Any, theirs: Any) -> bool:
 # from (oxicrypt's value, the reference's value), what is wrong). Such a mismatch is let
 # through; everything else about the file is still compared. Each has a strict xfail
 # test below that turns red once the bug is fixed: then delete both.
-KNOWN_BUGS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
-    "verify_self": (
-        lambda ours, theirs: (
-            theirs == "EXC ValueError"
-            and ours in ("EXC InvalidSignature", "EXC UnsupportedAlgorithm")
-        ),
-        "verify_directly_issued_by with an MD5, SHA-1 or unknown signature algorithm: "
-        "the reference raises ValueError('Unsupported signature algorithm'), oxicrypt "
-        "InvalidSignature or UnsupportedAlgorithm",
-    ),
-    "lookup_missing": (
-        lambda ours, theirs: theirs == "EXC ValueError" and ours != theirs,
-        "CRL.get_revoked_certificate_by_serial_number(negative): the reference raises "
-        "ValueError('Negative integers are not supported'), oxicrypt looks it up",
-    ),
-    "lookup_first": (
-        lambda ours, theirs: theirs == "EXC ValueError" and ours != theirs,
-        "the same, for a CRL entry whose serial number is negative",
-    ),
-    "warnings": (
-        _missing_deprecation_warnings,
-        "the CryptographyDeprecationWarning the reference raises for UTF-8 in a "
-        "VisibleString of a certificate policy's user notice is missing",
-    ),
-}
+KNOWN_BUGS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {}
 
 
 def _known_bug(key: str, ours: Any, theirs: Any) -> bool:
@@ -368,23 +348,20 @@ def _load_ours(name: str) -> Any:
     )
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["verify_self"][1])
-def test_known_bug_weak_signature_verification() -> None:
+def test_regression_weak_signature_verification() -> None:
     for name in ("accvraiz1.pem", "verisign_md2_root.pem", "custom/alternate-rsa-sha1-oid.der"):
         cert = _load_ours(name)
         with pytest.raises(ValueError, match="Unsupported signature algorithm"):
             cert.verify_directly_issued_by(cert)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["lookup_missing"][1])
-def test_known_bug_negative_serial_lookup() -> None:
+def test_regression_negative_serial_lookup() -> None:
     crl = oxicrypt.x509.load_pem_x509_crl(_corpus.read("custom/crl_all_reasons.pem"))
     with pytest.raises(ValueError, match="Negative integers are not supported"):
         crl.get_revoked_certificate_by_serial_number(-1)
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["warnings"][1])
-def test_known_bug_deprecation_warnings() -> None:
+def test_regression_deprecation_warnings() -> None:
     cert = _load_ours("belgian-eid-invalid-visiblestring.pem")
     with pytest.warns(oxicrypt.utils.CryptographyDeprecationWarning):
         cert.extensions  # noqa: B018

@@ -41,6 +41,7 @@ pub fn parse(der: &[u8]) -> Result<Certificate<'_>, X509Error> {
     let cert: Certificate<'_> = parse_der("certificate", der)?;
     crate::signature::check_parameters(&cert.signature_alg)?;
     crate::signature::check_parameters(&cert.tbs_cert.signature_alg)?;
+    crate::common::check_spki(cert.tbs_cert.spki)?;
     Ok(cert)
 }
 

@@ -76,3 +76,44 @@ pub fn tbs_bytes<'a>(der: &'a [u8]) -> Result<&'a [u8], crate::X509Error> {
         })
         .map_err(|e: asn1::ParseError| crate::X509Error::asn1(what, e))
 }
+
+/// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
+#[derive(asn1::Asn1Read, asn1::Asn1Write)]
+struct SpkiShape<'a> {
+    algorithm: AlgorithmIdentifier<'a>,
+    _subject_public_key: asn1::BitString<'a>,
+}
+
+const NULL: &[u8] = &[0x05, 0x00];
+
+/// A certificate's or request's key is kept as raw bytes until `public_key()` reads it,
+/// but its shape is checked on loading, as the reference does: a SEQUENCE of an
+/// AlgorithmIdentifier and a BIT STRING, with parameters of the kind the algorithm takes
+/// (RFC 3279: NULL for rsaEncryption, a curve for EC keys; RFC 8410: none for the
+/// Edwards and Montgomery curves).
+pub fn check_spki(spki: asn1::Tlv<'_>) -> Result<(), crate::X509Error> {
+    use oxicrypt_keys::oids;
+    let what = "SubjectPublicKeyInfo";
+    let shape = asn1::parse_single::<SpkiShape<'_>>(spki.full_data())
+        .map_err(|e| crate::X509Error::asn1(what, e))?;
+    let oid = &shape.algorithm.oid;
+    let params = shape.algorithm.params.as_ref().map(|p| p.full_data());
+    let fits = if *oid == oids::RSA_ENCRYPTION {
+        params.is_none() || params == Some(NULL)
+    } else if [oids::ED25519, oids::ED448, oids::X25519, oids::X448].contains(oid) {
+        params.is_none()
+    } else if *oid == oids::EC_PUBLIC_KEY {
+        // namedCurve OID, specifiedCurve SEQUENCE or implicitCurve NULL.
+        matches!(params.and_then(|p| p.first()), Some(0x06 | 0x30 | 0x05))
+    } else {
+        true
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(crate::X509Error::new(
+            what,
+            format!("unexpected parameters for key algorithm {oid}"),
+        ))
+    }
+}

@@ -23,5 +23,6 @@ pub struct CertificationRequestInfo<'a> {
 pub fn parse(der: &[u8]) -> Result<CertificationRequest<'_>, X509Error> {
     let csr: CertificationRequest<'_> = parse_der("certificate signing request", der)?;
     crate::signature::check_parameters(&csr.signature_alg)?;
+    crate::common::check_spki(csr.info.spki)?;
     Ok(csr)
 }

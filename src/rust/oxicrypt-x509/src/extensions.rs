@@ -56,8 +56,9 @@ pub struct AuthorityKeyIdentifier<'a> {
     pub key_identifier: Option<&'a [u8]>,
     #[implicit(1)]
     pub authority_cert_issuer: Option<GeneralNames<'a>>,
+    /// A serial number, so signed like every serial (negative ones exist in the wild).
     #[implicit(2)]
-    pub authority_cert_serial_number: Option<asn1::BigUint<'a>>,
+    pub authority_cert_serial_number: Option<asn1::BigInt<'a>>,
 }
 
 /// DistributionPointName ::= CHOICE { fullName [0] GeneralNames,
@@ -102,6 +103,15 @@ pub enum DisplayText<'a> {
 }
 
 impl DisplayText<'_> {
+    /// A VisibleString holding characters other than visible ASCII (the reference warns
+    /// about these).
+    pub fn is_invalid_visible_string(&self) -> bool {
+        match self {
+            DisplayText::VisibleString(s) => s.0.bytes().any(|b| !(0x20..=0x7e).contains(&b)),
+            _ => false,
+        }
+    }
+
     pub fn text(&self) -> String {
         match self {
             DisplayText::Ia5String(s) => s.0.to_owned(),

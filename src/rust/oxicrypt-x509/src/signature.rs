@@ -108,6 +108,17 @@ pub fn check_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<(), X509E
         .is_some_and(|p| p.full_data() == [0x05, 0x00]);
     match scheme(&algorithm.oid) {
         Some(Scheme::Dsa("SHA1")) if null => Ok(()),
+        // RFC 4055: NULL (or, as many encoders write, nothing).
+        Some(Scheme::RsaPkcs1v15(_)) if algorithm.params.is_some() && !null => Err(X509Error::new(
+            "signature algorithm",
+            format!("{} parameters must be NULL", algorithm.oid),
+        )),
+        // Absent parameters load (and fail when read), as in the reference.
+        Some(Scheme::RsaPss) if algorithm.params.is_none() => Ok(()),
+        Some(Scheme::RsaPss) => read_pss(algorithm).map(|_| ()).map_err(|e| match e {
+            PssError::Malformed(e) => e,
+            PssError::Unsupported(what) => X509Error::new("RSASSA-PSS parameters", what),
+        }),
         Some(Scheme::Ecdsa(_) | Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448)
             if algorithm.params.is_some() =>
         {
@@ -150,9 +161,9 @@ pub enum PssError {
     Unsupported(String),
 }
 
-/// What RSASSA-PSS parameters say, with RFC 4055's defaults filled in.
+/// What RSASSA-PSS parameters say about the padding, with RFC 4055's defaults filled
+/// in (the message hash is read separately, by [`pss_hash`]).
 pub struct PssParameters {
-    pub hash: HashName,
     pub mgf1_hash: HashName,
     pub salt_length: u16,
 }
@@ -167,6 +178,17 @@ fn read_pss<'a>(algorithm: &AlgorithmIdentifier<'a>) -> Result<RsaPssParameters<
     }
 }
 
+/// Weak hashes: X.509 signatures made with them (PKCS #1 v1.5, ECDSA, DSA) are not
+/// accepted as valid, as in the reference. RSASSA-PSS is not affected: the reference
+/// verifies PSS signatures with SHA-1 (the parameters' default).
+pub fn uses_weak_hash(algorithm: &AlgorithmIdentifier<'_>) -> bool {
+    const WEAK: &[&str] = &["MD5", "SHA1"];
+    match scheme(&algorithm.oid) {
+        Some(Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h)) => WEAK.contains(h),
+        _ => false,
+    }
+}
+
 /// The message hash of RSASSA-PSS parameters (SHA-1 when absent).
 pub fn pss_hash(algorithm: &AlgorithmIdentifier<'_>) -> Result<HashName, PssError> {
     match read_pss(algorithm)?.hash_algorithm {
@@ -178,7 +200,6 @@ pub fn pss_hash(algorithm: &AlgorithmIdentifier<'_>) -> Result<HashName, PssErro
 
 /// Every RSASSA-PSS parameter; the mask generation function must be MGF1.
 pub fn pss_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<PssParameters, PssError> {
-    let hash = pss_hash(algorithm)?;
     let params = read_pss(algorithm)?;
     let mgf1_hash = match &params.mask_gen_algorithm {
         Some(m) if m.oid != MGF1 => {
@@ -193,7 +214,6 @@ pub fn pss_parameters(algorithm: &AlgorithmIdentifier<'_>) -> Result<PssParamete
         None => "SHA1",
     };
     Ok(PssParameters {
-        hash,
         mgf1_hash,
         salt_length: params.salt_length.unwrap_or(20),
     })

@@ -59,22 +59,7 @@ pub fn certificate_from_bytes(py: Python<'_>, der: Py<PyBytes>) -> PyResult<Cert
             .call1((format!("{version} is not a valid X509 version"), version))?;
         return Err(PyErr::from_value(error));
     }
-    let serial = raw.borrow_dependent().tbs_cert.serial;
-    if serial.is_negative() || serial.as_bytes().iter().all(|b| *b == 0) {
-        // RFC 5280, section 4.1.2.2: serial numbers are positive. The reference reads
-        // such certificates with this warning, announcing that it will refuse them.
-        let category = py
-            .import("oxicrypt.utils")?
-            .getattr("CryptographyDeprecationWarning")?;
-        PyErr::warn(
-            py,
-            &category,
-            c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), \
-              which is disallowed by RFC 5280. Loading this certificate will cause an \
-              exception in a future release of oxicrypt.",
-            1,
-        )?;
-    }
+    warn_if_not_positive(py, &raw.borrow_dependent().tbs_cert.serial)?;
     Ok(Certificate {
         raw,
         subject: PyOnceLock::new(),
@@ -105,6 +90,7 @@ impl Certificate {
 
     #[getter]
     fn serial_number<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        warn_if_not_positive(py, &self.cert().tbs_cert.serial)?;
         signed_int(py, self.cert().tbs_cert.serial.as_bytes())
     }
 
@@ -254,6 +240,9 @@ impl Certificate {
             ));
         }
         let key = issuer.public_key(py)?;
+        if !signed::verifiable(&cert.signature_alg) {
+            return Err(PyValueError::new_err("Unsupported signature algorithm"));
+        }
         signed::verify(
             py,
             key.bind(py),
@@ -288,13 +277,29 @@ impl Certificate {
         ))
     }
 
-    fn __copy__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
-        slf
-    }
-
     fn __deepcopy__<'py>(slf: PyRef<'py, Self>, _memo: &Bound<'py, PyAny>) -> PyRef<'py, Self> {
         slf
     }
+}
+
+/// RFC 5280, section 4.1.2.2: serial numbers are positive. The reference reads such
+/// certificates with this warning (on loading and on each read of the serial),
+/// announcing that it will refuse them.
+fn warn_if_not_positive(py: Python<'_>, serial: &asn1::BigInt<'_>) -> PyResult<()> {
+    if !serial.is_negative() && serial.as_bytes().iter().any(|b| *b != 0) {
+        return Ok(());
+    }
+    let category = py
+        .import("oxicrypt.utils")?
+        .getattr("CryptographyDeprecationWarning")?;
+    PyErr::warn(
+        py,
+        &category,
+        c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), \
+          which is disallowed by RFC 5280. Loading this certificate will cause an \
+          exception in a future release of oxicrypt.",
+        1,
+    )
 }
 
 pub(super) fn warn_naive(py: Python<'_>, property: &str) -> PyResult<()> {

@@ -9,9 +9,7 @@ use pyo3::types::{PyBytes, PyInt, PyList, PySlice};
 use super::extensions::{decode_crl_entry_extension, decode_crl_extension, extensions_object};
 use super::name::name_object;
 use super::pem::{first_der_block, CRL_LABELS};
-use super::py::{
-    bool_object, hash_bytes, naive_datetime, oid, parse_error, signed_int, utc_datetime,
-};
+use super::py::{bool_object, naive_datetime, oid, parse_error, signed_int, utc_datetime};
 use super::signed;
 use crate::buf::Buffer;
 use crate::keys::serialization::{der_or_pem, Encoding};
@@ -259,6 +257,11 @@ impl CertificateRevocationList {
         let serial = serial
             .cast::<PyInt>()
             .map_err(|_| PyTypeError::new_err("serial must be an integer"))?;
+        if serial.lt(0)? {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "Negative integers are not supported",
+            ));
+        }
         for entry in self.revoked(py)? {
             let entry_serial = signed_int(py, entry.get().entry().user_certificate.as_bytes())?;
             if entry_serial.eq(serial)? {
@@ -300,10 +303,6 @@ impl CertificateRevocationList {
             Ok(other) => bool_object(py, self.der(py) == other.get().der(py)),
             Err(_) => py.NotImplemented(),
         }
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> u64 {
-        hash_bytes(self.der(py))
     }
 }
 

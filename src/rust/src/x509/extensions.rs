@@ -301,7 +301,7 @@ fn authority_key_identifier<'py>(
     let serial = aki
         .authority_cert_serial_number
         .as_ref()
-        .map(|n| unsigned_int(py, n.as_bytes()))
+        .map(|n| super::py::signed_int(py, n.as_bytes()))
         .transpose()?;
     x509_class!(py, "AuthorityKeyIdentifier")?.call1((key_identifier, issuer, serial))
 }
@@ -452,6 +452,24 @@ fn policy_qualifier<'py>(
     if q.policy_qualifier_id == USER_NOTICE_QUALIFIER {
         let notice = asn1::parse_single::<UserNotice<'_>>(raw)
             .map_err(|e| asn1_error("CertificatePolicies user notice", e))?;
+        let organization = notice.notice_ref.as_ref().map(|r| &r.organization);
+        if [organization, notice.explicit_text.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(DisplayText::is_invalid_visible_string)
+        {
+            let category = py
+                .import("oxicrypt.utils")?
+                .getattr("CryptographyDeprecationWarning")?;
+            PyErr::warn(
+                py,
+                &category,
+                c"Invalid ASN.1 (UTF-8 characters in a VisibleString) in the explicit text \
+                  and/or notice reference of the certificate policies extension. In a future \
+                  version of oxicrypt, an exception will be raised.",
+                1,
+            )?;
+        }
         let reference = match notice.notice_ref {
             None => None,
             Some(r) => {

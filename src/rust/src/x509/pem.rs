@@ -20,6 +20,13 @@ pub fn der_blocks(data: &[u8], labels: &[&str]) -> PyResult<Vec<Vec<u8>>> {
 
 /// The first block labelled with one of `labels`.
 pub fn first_der_block(data: &[u8], labels: &[&str], what: &str) -> PyResult<Vec<u8>> {
+    let all = oxicrypt_x509::pem::blocks(data)
+        .map_err(|e| PyValueError::new_err(format!("Unable to load PEM file: {e}")))?;
+    if all.is_empty() {
+        return Err(PyValueError::new_err(
+            "Unable to load PEM file: no PEM block (-----BEGIN ...-----) found",
+        ));
+    }
     der_blocks(data, labels)?.into_iter().next().ok_or_else(|| {
         PyValueError::new_err(format!(
             "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?",

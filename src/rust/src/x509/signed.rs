@@ -129,9 +129,13 @@ pub fn key_fit(
     })
 }
 
-/// Hashes too weak for an X.509 signature to count: such signatures never verify, as in
-/// the reference (whose OpenSSL refuses them at its default security level).
-const WEAK_HASHES: &[&str] = &["MD5", "SHA1"];
+/// Whether oxicrypt checks signatures of `algorithm` when asked whether an issuer signed
+/// a certificate: not for unknown algorithms, nor for MD5 or SHA-1 (too weak to count,
+/// as in the reference, whose OpenSSL refuses them at its default security level).
+pub fn verifiable(algorithm: &AlgorithmIdentifier<'_>) -> bool {
+    !matches!(scheme(&algorithm.oid), None | Some(Scheme::Unhashed))
+        && !oxicrypt_x509::signature::uses_weak_hash(algorithm)
+}
 
 /// Whether `e` means "this signature is not valid" rather than a failure to check it:
 /// a bad signature, or an algorithm oxicrypt cannot verify with.
@@ -152,10 +156,8 @@ pub fn verify(
     let Some(scheme) = scheme(&algorithm.oid) else {
         return Err(unknown(algorithm));
     };
-    if let Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h) = scheme {
-        if WEAK_HASHES.contains(h) {
-            return Err(crate::error::CryptoError::InvalidSignature("").into());
-        }
+    if oxicrypt_x509::signature::uses_weak_hash(algorithm) {
+        return Err(crate::error::CryptoError::InvalidSignature("").into());
     }
     let signature = PyBytes::new(py, signature);
     let data = PyBytes::new(py, data);
