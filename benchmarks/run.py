@@ -33,6 +33,7 @@ from oxicrypt.hazmat.primitives import hashes as oxi_hashes
 from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fernet_kdf import fernet_kdf_rows
 from keys import key_cases, key_material
 
 MiB = 1 << 20
@@ -134,6 +135,8 @@ def main() -> None:
         oxi = best_seconds_per_call(oxi_fn, key_number, repeat)
         ref = best_seconds_per_call(ref_keys[name], key_number, repeat)
         rows.append((name, f"{oxi * 1e6:.1f} us", f"{ref * 1e6:.1f} us", f"{ref / oxi:.2f}x"))
+
+    rows += fernet_kdf_rows(number, repeat)
 
     oxi_bps = sha256_bytes_per_second(oxi_hashes, MiB, repeat)
     ref_bps = sha256_bytes_per_second(ref_hashes, MiB, repeat)
