@@ -124,6 +124,18 @@ def test_derive_into_and_verify_agree_with_derive(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_derive_into_the_key_material_itself(name: str) -> None:
+    material = bytearray(range(32))
+    expected = _ours(name).derive(bytes(material))
+    _ours(name).derive_into(material, material)
+    assert material == expected
+    shifted = bytearray(range(40))
+    expected = _ours(name).derive(bytes(shifted[:32]))
+    _ours(name).derive_into(memoryview(shifted)[:32], memoryview(shifted)[8:])
+    assert shifted[8:] == expected
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_derive_into_checks_the_buffer(name: str) -> None:
     for size in (31, 33):
         kdf = _ours(name)

@@ -282,7 +282,9 @@ impl KbkdfCmac {
                 "buffer must be {length} bytes"
             )));
         }
-        self.compute(py, key_material.as_bytes(), buf.as_mut_slice())?;
+        let out = buf.as_mut_slice();
+        let km = super::unaliased(key_material.as_bytes(), out);
+        self.compute(py, &km, out)?;
         Ok(length)
     }
 

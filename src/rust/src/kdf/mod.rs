@@ -175,10 +175,23 @@ pub fn derive_into<D: Derive>(
             "buffer must be {length} bytes"
         )));
     }
-    let km = key_material.as_bytes();
     let out = buf.as_mut_slice();
-    py.detach(|| kdf.compute(km, out))?;
+    let km = unaliased(key_material.as_bytes(), out);
+    py.detach(|| kdf.compute(&km, out))?;
     Ok(length)
+}
+
+/// The key material, copied if it shares memory with the output buffer (a caller may pass
+/// one bytearray as both): a shared and a mutable borrow of the same bytes must not
+/// coexist, and derivation would read what it has already overwritten.
+pub fn unaliased<'a>(key_material: &'a [u8], out: &[u8]) -> std::borrow::Cow<'a, [u8]> {
+    let km = key_material.as_ptr_range();
+    let dst = out.as_ptr_range();
+    if km.start < dst.end && dst.start < km.end {
+        std::borrow::Cow::Owned(key_material.to_vec())
+    } else {
+        std::borrow::Cow::Borrowed(key_material)
+    }
 }
 
 pub fn verify<D: Derive>(
