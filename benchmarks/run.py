@@ -33,6 +33,7 @@ from oxicrypt.hazmat.primitives import hashes as oxi_hashes
 from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fernet_kdf import fernet_kdf_rows
 from keys import key_cases, key_material
 from x509 import certifi_bundle, peak_memory_kib, sample_certificate, x509_cases
 
@@ -157,6 +158,7 @@ def main() -> None:
                 f"{ref_kib / oxi_kib:.2f}x less",
             )
         )
+    rows += fernet_kdf_rows(number, repeat)
 
     oxi_bps = sha256_bytes_per_second(oxi_hashes, MiB, repeat)
     ref_bps = sha256_bytes_per_second(ref_hashes, MiB, repeat)

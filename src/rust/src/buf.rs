@@ -18,18 +18,18 @@ use pyo3::types::PyBytes;
 
 /// `Py_buffer` from CPython's `object.h` / `pybuffer.h`.
 #[repr(C)]
-struct RawBuffer {
-    buf: *mut c_void,
-    obj: *mut ffi::PyObject,
-    len: ffi::Py_ssize_t,
-    itemsize: ffi::Py_ssize_t,
-    readonly: c_int,
-    ndim: c_int,
-    format: *mut c_char,
-    shape: *mut ffi::Py_ssize_t,
-    strides: *mut ffi::Py_ssize_t,
-    suboffsets: *mut ffi::Py_ssize_t,
-    internal: *mut c_void,
+pub(crate) struct RawBuffer {
+    pub(crate) buf: *mut c_void,
+    pub(crate) obj: *mut ffi::PyObject,
+    pub(crate) len: ffi::Py_ssize_t,
+    pub(crate) itemsize: ffi::Py_ssize_t,
+    pub(crate) readonly: c_int,
+    pub(crate) ndim: c_int,
+    pub(crate) format: *mut c_char,
+    pub(crate) shape: *mut ffi::Py_ssize_t,
+    pub(crate) strides: *mut ffi::Py_ssize_t,
+    pub(crate) suboffsets: *mut ffi::Py_ssize_t,
+    pub(crate) internal: *mut c_void,
 }
 
 /// `PyBUF_RECORDS_RO` (`PyBUF_STRIDES | PyBUF_FORMAT`): read only, with the strides and
@@ -39,9 +39,13 @@ struct RawBuffer {
 const PYBUF_RECORDS_RO: c_int = 0x0018 | 0x0004;
 
 extern "C" {
-    fn PyObject_GetBuffer(obj: *mut ffi::PyObject, view: *mut RawBuffer, flags: c_int) -> c_int;
-    fn PyBuffer_Release(view: *mut RawBuffer);
-    fn PyBuffer_IsContiguous(view: *const RawBuffer, order: c_char) -> c_int;
+    pub(crate) fn PyObject_GetBuffer(
+        obj: *mut ffi::PyObject,
+        view: *mut RawBuffer,
+        flags: c_int,
+    ) -> c_int;
+    pub(crate) fn PyBuffer_Release(view: *mut RawBuffer);
+    pub(crate) fn PyBuffer_IsContiguous(view: *const RawBuffer, order: c_char) -> c_int;
 }
 
 /// A read-only view of the bytes of a Python object, valid while the value lives.

@@ -21,6 +21,8 @@ pub enum Reason {
     Mgf,
     EllipticCurve,
     ExchangeAlgorithm,
+    Cipher,
+    Mac,
 }
 
 impl Reason {
@@ -33,6 +35,8 @@ impl Reason {
             Reason::Mgf => "UNSUPPORTED_MGF",
             Reason::EllipticCurve => "UNSUPPORTED_ELLIPTIC_CURVE",
             Reason::ExchangeAlgorithm => "UNSUPPORTED_EXCHANGE_ALGORITHM",
+            Reason::Cipher => "UNSUPPORTED_CIPHER",
+            Reason::Mac => "UNSUPPORTED_MAC",
         }
     }
 }

@@ -4,14 +4,21 @@
 mod algorithms;
 mod asn1;
 mod buf;
+mod cmac;
 mod constant_time;
 mod error;
+mod fernet;
 mod hashes;
 mod hmac;
+mod kdf;
 mod keys;
+mod keywrap;
 mod oid;
 mod openssl_info;
+mod padding;
 mod parity;
+mod poly1305;
+mod writable;
 mod x509;
 
 use pyo3::prelude::*;
@@ -87,6 +94,20 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
             openssl_info::deterministic_nonces_supported,
             m
         )?)
+    })?;
+    add_submodule(m, "kdf", kdf::register)?;
+    add_submodule(m, "cmac", |m| m.add_class::<cmac::Cmac>())?;
+    add_submodule(m, "poly1305", |m| m.add_class::<poly1305::Poly1305>())?;
+    add_submodule(m, "padding", padding::register)?;
+    add_submodule(m, "keywrap", |m| {
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_wrap, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_unwrap, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_wrap_with_padding, m)?)?;
+        m.add_function(wrap_pyfunction!(keywrap::aes_key_unwrap_with_padding, m)?)
+    })?;
+    add_submodule(m, "fernet", |m| {
+        m.add_class::<fernet::FernetKey>()?;
+        m.add_function(wrap_pyfunction!(fernet::unverified_timestamp, m)?)
     })?;
     add_submodule(m, "x509", x509::register)?;
     Ok(())

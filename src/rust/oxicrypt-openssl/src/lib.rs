@@ -6,7 +6,11 @@
 
 pub mod constant_time;
 pub mod digest;
+pub mod fernet;
 pub mod hmac;
+pub mod kdf;
+pub mod keywrap;
+pub mod mac;
 pub mod pbe;
 pub mod pem;
 pub mod pq;
