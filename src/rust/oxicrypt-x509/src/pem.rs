@@ -27,11 +27,18 @@ const END: &[u8] = b"-----END ";
 const DASHES: &[u8] = b"-----";
 
 fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    haystack
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    // Jump between occurrences of the needle's first byte (the '-' of a marker) rather
+    // than comparing a window at every offset: the base64 body never contains it.
+    let first = *needle.first()?;
+    let mut at = from;
+    loop {
+        let rest = haystack.get(at..)?;
+        let offset = rest.iter().position(|b| *b == first)?;
+        if rest.get(offset..)?.starts_with(needle) {
+            return Some(at + offset);
+        }
+        at += offset + 1;
+    }
 }
 
 /// `None` whenever the input is not plainly well-formed.

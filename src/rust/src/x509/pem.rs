@@ -27,10 +27,13 @@ pub fn first_der_block(data: &[u8], labels: &[&str], what: &str) -> PyResult<Vec
             "Unable to load PEM file: no PEM block (-----BEGIN ...-----) found",
         ));
     }
-    der_blocks(data, labels)?.into_iter().next().ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?",
-            label = labels.first().copied().unwrap_or_default()
-        ))
-    })
+    all.into_iter()
+        .find(|(label, _)| labels.contains(&label.as_str()))
+        .map(|(_, der)| der)
+        .ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "Valid PEM but no BEGIN {label}/END {label} delimiters. Are you sure this is a {what}?",
+                label = labels.first().copied().unwrap_or_default()
+            ))
+        })
 }
