@@ -89,6 +89,7 @@ FUZZ_TARGETS = [
     "x509_csr",
     "x509_crl",
     "x509_sct",
+    "x509_pem",
 ]
 
 

@@ -41,28 +41,36 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     }
 }
 
-/// `None` whenever the input is not plainly well-formed.
+/// `None` whenever the input is not plainly well-formed: markers at the start of their
+/// lines, each followed by a line break (or the end of the data, for the last one).
 fn fast_blocks(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     let mut position = 0;
     while let Some(begin) = find(data, BEGIN, position) {
+        if !at_line_start(data, begin) {
+            return None;
+        }
         let label_start = begin + BEGIN.len();
         let label_end = find(data, DASHES, label_start)?;
         let label = data.get(label_start..label_end)?;
-        if label
-            .iter()
-            .any(|b| !(b.is_ascii_uppercase() || *b == b' ' || b.is_ascii_digit()))
+        if label.is_empty()
+            || label
+                .iter()
+                .any(|b| !(b.is_ascii_uppercase() || *b == b' ' || b.is_ascii_digit()))
         {
             return None;
         }
-        let body_start = label_end + DASHES.len();
+        let body_start = line_break_after(data, label_end + DASHES.len())?;
         let mut end_marker = END.to_vec();
         end_marker.extend_from_slice(label);
         end_marker.extend_from_slice(DASHES);
         let body_end = find(data, &end_marker, body_start)?;
+        if !at_line_start(data, body_end) {
+            return None;
+        }
         let body = data.get(body_start..body_end)?;
-        if body.contains(&b':') || body.contains(&b'-') {
-            return None; // headers or a stray marker: leave it to the pem crate
+        if !plain_base64_lines(body) {
+            return None; // headers, blank lines, stray characters: leave it to the pem crate
         }
         let compact: Vec<u8> = body
             .iter()
@@ -73,9 +81,40 @@ fn fast_blocks(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
             .decode(&compact)
             .ok()?;
         out.push((String::from_utf8(label.to_vec()).ok()?, contents));
-        position = body_end + end_marker.len();
+        let after = body_end + end_marker.len();
+        position = if after == data.len() {
+            after
+        } else {
+            line_break_after(data, after)?
+        };
     }
     Some(out)
+}
+
+/// Lines of the standard base64 alphabet, each ending in "\n" or "\r\n", none empty.
+fn plain_base64_lines(body: &[u8]) -> bool {
+    body.strip_suffix(b"\n").is_some_and(|lines| {
+        lines.split(|b| *b == b'\n').all(|line| {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            !line.is_empty()
+                && line
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        })
+    })
+}
+
+fn at_line_start(data: &[u8], at: usize) -> bool {
+    at == 0 || data.get(at - 1) == Some(&b'\n')
+}
+
+/// The offset after the line break at `at` ("\n" or "\r\n"), if there is one.
+fn line_break_after(data: &[u8], at: usize) -> Option<usize> {
+    match (data.get(at), data.get(at + 1)) {
+        (Some(b'\n'), _) => Some(at + 1),
+        (Some(b'\r'), Some(b'\n')) => Some(at + 2),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +144,15 @@ mod tests {
         );
         assert!(blocks(b"-----BEGIN CERTIFICATE-----\nA!==\n-----END CERTIFICATE-----\n").is_err());
         assert_eq!(fast_blocks(b"-----BEGIN CERTIFICATE-----\nAAEC\n"), None);
+        // Found by the x509_pem fuzz target: a marker that does not start its line.
+        assert_eq!(
+            fast_blocks(b"------BEGIN CERTIFICATE-----\nAAEC\n-----END CERTIFICATE-----\n"),
+            None
+        );
+        // Also found by fuzzing: blank lines inside the body.
+        assert_eq!(
+            fast_blocks(b"-----BEGIN CERTIFICATE-----\nAAEC\n\nAw==\n-----END CERTIFICATE-----\n"),
+            None
+        );
     }
 }
