@@ -69,13 +69,13 @@ fn fast_blocks(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
             return None;
         }
         let body = data.get(body_start..body_end)?;
-        if !plain_base64_lines(body) {
+        if !plain_lines(body) {
             return None; // headers, blank lines, stray characters: leave it to the pem crate
         }
         let compact: Vec<u8> = body
             .iter()
             .copied()
-            .filter(|b| !b.is_ascii_whitespace())
+            .filter(|b| !matches!(b, b'\n' | b'\r'))
             .collect();
         let contents = base64::engine::general_purpose::STANDARD
             .decode(&compact)
@@ -91,17 +91,20 @@ fn fast_blocks(data: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
     Some(out)
 }
 
-/// Lines of the standard base64 alphabet, each ending in "\n" or "\r\n", none empty.
-fn plain_base64_lines(body: &[u8]) -> bool {
-    body.strip_suffix(b"\n").is_some_and(|lines| {
-        lines.split(|b| *b == b'\n').all(|line| {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            !line.is_empty()
-                && line
-                    .iter()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
-        })
-    })
+/// Non-empty lines, each ending in "\n" or "\r\n". (The base64 decoder then refuses
+/// anything but the standard alphabet, so headers and stray characters fall back too.)
+fn plain_lines(body: &[u8]) -> bool {
+    if !body.ends_with(b"\n") || matches!(body.first(), Some(b'\n' | b'\r')) {
+        return false;
+    }
+    let mut rest = body;
+    while let Some(at) = rest.iter().position(|b| *b == b'\n') {
+        rest = rest.get(at + 1..).unwrap_or_default();
+        if matches!(rest.first(), Some(b'\n' | b'\r')) {
+            return false;
+        }
+    }
+    true
 }
 
 fn at_line_start(data: &[u8], at: usize) -> bool {
