@@ -1,0 +1,17 @@
+//! `oxicrypt._rust.ciphers`: the contexts behind `Cipher(algorithm, mode)`.
+
+mod context;
+mod registry;
+
+use pyo3::prelude::*;
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<context::CipherContext>()?;
+    m.add_class::<context::AeadEncryptionContext>()?;
+    m.add_class::<context::AeadDecryptionContext>()?;
+    m.add_function(wrap_pyfunction!(context::create_encryption_ctx, m)?)?;
+    m.add_function(wrap_pyfunction!(context::create_decryption_ctx, m)?)?;
+    m.add_function(wrap_pyfunction!(context::cipher_supported, m)?)?;
+    m.add_function(wrap_pyfunction!(context::_advance, m)?)?;
+    m.add_function(wrap_pyfunction!(context::_advance_aad, m)?)
+}
