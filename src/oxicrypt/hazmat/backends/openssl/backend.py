@@ -7,9 +7,12 @@ not implement yet are added with those capabilities, never answered with a guess
 
 from __future__ import annotations
 
+from oxicrypt._rust import ciphers as _rust_ciphers
 from oxicrypt._rust import openssl as _rust_openssl
 from oxicrypt.exceptions import InternalError
 from oxicrypt.hazmat.primitives import hashes
+from oxicrypt.hazmat.primitives._cipheralgorithm import CipherAlgorithm
+from oxicrypt.hazmat.primitives.ciphers.modes import Mode
 
 __all__ = ["Backend", "backend"]
 
@@ -62,6 +65,11 @@ class Backend:
         if isinstance(algorithm, hashes.ExtendableOutputFunction):
             return False
         return self.hash_supported(algorithm)
+
+    def cipher_supported(self, cipher: CipherAlgorithm, mode: Mode) -> bool:
+        """Whether :class:`~oxicrypt.hazmat.primitives.ciphers.Cipher` can make contexts
+        for ``cipher`` in ``mode`` (``None`` for stream ciphers) with the linked OpenSSL."""
+        return _rust_ciphers.cipher_supported(cipher, mode)
 
 
 backend = Backend()
