@@ -307,8 +307,9 @@ impl NonceRule for ChaCha20Poly1305 {
 
 nonce_aead!(AesCcm, "AESCCM", {
     #[new]
-    #[pyo3(signature = (key, tag_length=16))]
-    fn new(key: Buffer<'_>, tag_length: usize) -> CryptoResult<AesCcm> {
+    #[pyo3(signature = (key, tag_length=None))]
+    fn new(key: Buffer<'_>, tag_length: Option<usize>) -> CryptoResult<AesCcm> {
+        let tag_length = tag_length.unwrap_or(TAG_LEN);
         let key = key.as_bytes();
         if !matches!(key.len(), 16 | 24 | 32) {
             return Err(CryptoError::value(

@@ -478,3 +478,10 @@ def test_backend_cipher_supported() -> None:
     assert backend.cipher_supported(algorithms.ChaCha20(KEY * 2, IV), None)  # type: ignore[arg-type]
     assert not backend.cipher_supported(decrepit.Camellia(KEY), modes.CTR(IV))
     assert backend.cipher_supported(decrepit.SEED(KEY), decrepit_modes.CFB(IV))
+
+
+def test_names_the_ssh_module_reexports() -> None:
+    from oxicrypt.hazmat.primitives.serialization import ssh
+
+    assert ssh.Cipher is Cipher
+    assert ssh.AEADDecryptionContext is AEADDecryptionContext

@@ -12,9 +12,10 @@ from oxicrypt._rust import openssl as _rust_openssl
 from oxicrypt.exceptions import InternalError
 from oxicrypt.hazmat.primitives import hashes
 from oxicrypt.hazmat.primitives._cipheralgorithm import CipherAlgorithm
-from oxicrypt.hazmat.primitives.ciphers.modes import Mode
+from oxicrypt.hazmat.primitives.ciphers.algorithms import AES
+from oxicrypt.hazmat.primitives.ciphers.modes import CBC, Mode
 
-__all__ = ["Backend", "backend"]
+__all__ = ["AES", "CBC", "Backend", "CipherAlgorithm", "Mode", "backend"]
 
 
 class Backend:
@@ -25,10 +26,15 @@ class Backend:
     def __init__(self) -> None:
         self._fips_enabled = False
 
+    @property
+    def _legacy_provider_loaded(self) -> bool:
+        # OpenSSL's legacy provider holds the decrepit ciphers; it is loaded on first need.
+        return _rust_ciphers.legacy_provider_loaded()
+
     def __repr__(self) -> str:
         return (
             f"<OpenSSLBackend(version: {self.openssl_version_text()}, "
-            f"FIPS: {self._fips_enabled}, Legacy: False)>"
+            f"FIPS: {self._fips_enabled}, Legacy: {self._legacy_provider_loaded})>"
         )
 
     def openssl_assert(self, ok: bool) -> None:

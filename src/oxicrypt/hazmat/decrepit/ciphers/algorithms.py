@@ -15,47 +15,36 @@ from oxicrypt.hazmat.primitives._cipheralgorithm import (
     _verify_key_size,
 )
 
-__all__ = [
-    "ARC4",
-    "CAST5",
-    "IDEA",
-    "RC2",
-    "SEED",
-    "BlockCipherAlgorithm",
-    "Blowfish",
-    "Camellia",
-    "CipherAlgorithm",
-    "TripleDES",
-]
+
+def _key_size_property() -> property:
+    """``key_size``: the key's length in bits. Each class gets its own property object
+    (rather than inheriting one) so that it is part of the class, as in the reference."""
+
+    def key_size(self: CipherAlgorithm) -> int:
+        return len(self.key) * 8  # type: ignore[attr-defined]
+
+    return property(key_size, doc="The size of the key, in bits.")
 
 
-class _KeyedAlgorithm:
-    """The key handling every algorithm here shares: a checked key, sized in bits."""
-
-    key: utils.Buffer
-
-    @property
-    def key_size(self) -> int:
-        return len(self.key) * 8  # type: ignore[arg-type]
-
-
-class ARC4(_KeyedAlgorithm, CipherAlgorithm):
+class ARC4(CipherAlgorithm):
     """RC4, a stream cipher (used without a mode). Broken; for legacy data only."""
 
     name = "RC4"
     key_sizes = frozenset([40, 56, 64, 80, 128, 160, 192, 256])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class TripleDES(_KeyedAlgorithm, BlockCipherAlgorithm):
+class TripleDES(BlockCipherAlgorithm):
     """Triple DES (DES-EDE3), 64-bit blocks. One- and two-key forms are accepted with a
     deprecation warning and expanded to the equivalent three-key form."""
 
     name = "3DES"
     block_size = 64
     key_sizes = frozenset([64, 128, 192])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         # The type is checked before the length so that a wrong type does not warn.
@@ -81,68 +70,74 @@ class TripleDES(_KeyedAlgorithm, BlockCipherAlgorithm):
         self.key = _verify_key_size(self, key)
 
 
-class Blowfish(_KeyedAlgorithm, BlockCipherAlgorithm):
+class Blowfish(BlockCipherAlgorithm):
     """Blowfish, 64-bit blocks, keys of 32 to 448 bits."""
 
     name = "Blowfish"
     block_size = 64
     key_sizes = frozenset(range(32, 449, 8))
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class CAST5(_KeyedAlgorithm, BlockCipherAlgorithm):
+class CAST5(BlockCipherAlgorithm):
     """CAST5 (CAST-128, RFC 2144), 64-bit blocks, keys of 40 to 128 bits."""
 
     name = "CAST5"
     block_size = 64
     key_sizes = frozenset(range(40, 129, 8))
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class SEED(_KeyedAlgorithm, BlockCipherAlgorithm):
+class SEED(BlockCipherAlgorithm):
     """SEED (RFC 4269), 128-bit blocks and keys."""
 
     name = "SEED"
     block_size = 128
     key_sizes = frozenset([128])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class IDEA(_KeyedAlgorithm, BlockCipherAlgorithm):
+class IDEA(BlockCipherAlgorithm):
     """IDEA, 64-bit blocks, 128-bit keys."""
 
     name = "IDEA"
     block_size = 64
     key_sizes = frozenset([128])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class Camellia(_KeyedAlgorithm, BlockCipherAlgorithm):
+class Camellia(BlockCipherAlgorithm):
     """Camellia (RFC 3713), 128-bit blocks, keys of 128, 192 or 256 bits."""
 
     name = "camellia"
     block_size = 128
     key_sizes = frozenset([128, 192, 256])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)
 
 
-class RC2(_KeyedAlgorithm, BlockCipherAlgorithm):
+class RC2(BlockCipherAlgorithm):
     """RC2 (RFC 2268) with a 128-bit key (and 128 effective key bits), 64-bit blocks.
     Other key sizes and effective key lengths are not offered."""
 
     name = "RC2"
     block_size = 64
     key_sizes = frozenset([128])
+    key_size = _key_size_property()
 
     def __init__(self, key: bytes):
         self.key = _verify_key_size(self, key)

@@ -10,10 +10,12 @@ from oxicrypt.hazmat.primitives._modes import (
     _check_iv_and_key_length,
 )
 
-__all__ = ["CFB", "CFB8", "OFB", "ModeWithInitializationVector"]
 
+class OFB(ModeWithInitializationVector):
+    """Output feedback mode; the IV is one block."""
 
-class _WithIV(ModeWithInitializationVector):
+    name = "OFB"
+
     def __init__(self, initialization_vector: utils.Buffer):
         _check_byteslike("initialization_vector", initialization_vector)
         self._initialization_vector = initialization_vector
@@ -25,19 +27,33 @@ class _WithIV(ModeWithInitializationVector):
     validate_for_algorithm = _check_iv_and_key_length
 
 
-class OFB(_WithIV):
-    """Output feedback mode; the IV is one block."""
-
-    name = "OFB"
-
-
-class CFB(_WithIV):
+class CFB(ModeWithInitializationVector):
     """Cipher feedback mode with full-block feedback; the IV is one block."""
 
     name = "CFB"
 
+    def __init__(self, initialization_vector: utils.Buffer):
+        _check_byteslike("initialization_vector", initialization_vector)
+        self._initialization_vector = initialization_vector
 
-class CFB8(_WithIV):
+    @property
+    def initialization_vector(self) -> utils.Buffer:
+        return self._initialization_vector
+
+    validate_for_algorithm = _check_iv_and_key_length
+
+
+class CFB8(ModeWithInitializationVector):
     """Cipher feedback mode with 8-bit feedback; the IV is one block."""
 
     name = "CFB8"
+
+    def __init__(self, initialization_vector: utils.Buffer):
+        _check_byteslike("initialization_vector", initialization_vector)
+        self._initialization_vector = initialization_vector
+
+    @property
+    def initialization_vector(self) -> utils.Buffer:
+        return self._initialization_vector
+
+    validate_for_algorithm = _check_iv_and_key_length

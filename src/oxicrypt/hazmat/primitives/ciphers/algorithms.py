@@ -34,16 +34,6 @@ from oxicrypt.hazmat.primitives._cipheralgorithm import (
     _verify_key_size,
 )
 
-__all__ = [
-    "AES",
-    "AES128",
-    "AES256",
-    "SM4",
-    "BlockCipherAlgorithm",
-    "ChaCha20",
-    "CipherAlgorithm",
-]
-
 
 class AES(BlockCipherAlgorithm):
     """AES with a 128-, 192- or 256-bit key; 512-bit keys (two AES-256 keys) are for XTS

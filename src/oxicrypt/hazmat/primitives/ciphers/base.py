@@ -103,8 +103,9 @@ class Cipher(typing.Generic[Mode]):
     @typing.overload
     def encryptor(self: _CipherWithoutTag) -> CipherContext: ...
 
-    def encryptor(self) -> CipherContext:
-        """A new encryption context."""
+    def encryptor(self):  # type: ignore[no-untyped-def]
+        """A new encryption context (an
+        :class:`~oxicrypt.hazmat.primitives.ciphers.AEADEncryptionContext` for GCM)."""
         if isinstance(self.mode, modes.ModeWithAuthenticationTag) and self.mode.tag is not None:
             raise ValueError("Authentication tag must be None when encrypting.")
         return _rust_ciphers.create_encryption_ctx(self.algorithm, self.mode)
@@ -115,8 +116,9 @@ class Cipher(typing.Generic[Mode]):
     @typing.overload
     def decryptor(self: _CipherWithoutTag) -> CipherContext: ...
 
-    def decryptor(self) -> CipherContext:
-        """A new decryption context."""
+    def decryptor(self):  # type: ignore[no-untyped-def]
+        """A new decryption context (an
+        :class:`~oxicrypt.hazmat.primitives.ciphers.AEADDecryptionContext` for GCM)."""
         return _rust_ciphers.create_decryption_ctx(self.algorithm, self.mode)
 
 

@@ -36,22 +36,6 @@ from oxicrypt.hazmat.primitives._modes import (
 )
 from oxicrypt.hazmat.primitives.ciphers import algorithms
 
-__all__ = [
-    "CBC",
-    "CTR",
-    "ECB",
-    "GCM",
-    "XTS",
-    "BlockCipherAlgorithm",
-    "CipherAlgorithm",
-    "Mode",
-    "ModeWithAuthenticationTag",
-    "ModeWithInitializationVector",
-    "ModeWithNonce",
-    "ModeWithTweak",
-    "UnsupportedAlgorithm",
-]
-
 
 class CBC(ModeWithInitializationVector):
     """Cipher block chaining. The IV is one block and must be unpredictable; the data
