@@ -33,6 +33,7 @@ from oxicrypt.hazmat.primitives import hashes as oxi_hashes
 from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from ciphers import cipher_rows
 from keys import key_cases, key_material
 
 MiB = 1 << 20
@@ -166,6 +167,8 @@ def main() -> None:
             "",
         )
     )
+
+    rows += cipher_rows(number, repeat, args.quick)
 
     header = (
         "benchmark",

@@ -10,6 +10,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use openssl::cipher::{Cipher, CipherRef};
 use openssl::cipher_ctx::{CipherCtx, CipherCtxRef};
 use openssl::error::ErrorStack;
+use openssl::lib_ctx::{LibCtx, LibCtxRef};
 use openssl::provider::Provider;
 
 /// The largest block of any cipher oxicrypt offers (AES, Camellia, SEED, SM4).
@@ -22,18 +23,30 @@ const MAX_CHUNK: usize = 1 << 30;
 /// Prefixes of the names of the ciphers that OpenSSL 3 keeps in its legacy provider.
 const LEGACY_PREFIXES: &[&str] = &["BF-", "CAST5-", "IDEA-", "SEED-", "RC2-", "RC4"];
 
-/// Whether OpenSSL's legacy provider is available; it is loaded the first time a cipher
-/// that needs it is asked for. The default provider stays available next to it.
-pub fn legacy_provider_loaded() -> bool {
-    static LOADED: OnceLock<bool> = OnceLock::new();
-    *LOADED.get_or_init(|| match Provider::try_load(None, "legacy", true) {
-        Ok(provider) => {
-            // Dropping the handle would unload the provider: keep it for the process.
-            mem::forget(provider);
-            true
-        }
-        Err(_) => false,
+/// A library context of its own with OpenSSL's legacy provider loaded (next to the
+/// default one), created the first time a legacy cipher is asked for; `None` when the
+/// linked OpenSSL has no legacy provider.
+///
+/// The decrepit ciphers are fetched from here rather than from the default context, so
+/// that nothing else changes behaviour once one of them has been used: key loading, for
+/// one, keeps refusing RC2 and single-DES encrypted keys whatever ran before.
+fn legacy_lib_ctx() -> Option<&'static LibCtxRef> {
+    static CTX: OnceLock<Option<LibCtx>> = OnceLock::new();
+    CTX.get_or_init(|| {
+        let ctx = LibCtx::new().ok()?;
+        let provider = Provider::try_load(Some(&ctx), "legacy", true).ok()?;
+        // Dropping the handle would unload the provider; the context lives for the
+        // process, and so must the provider.
+        mem::forget(provider);
+        Some(ctx)
     })
+    .as_deref()
+}
+
+/// Whether OpenSSL's legacy provider is available for the decrepit ciphers (loading it
+/// into oxicrypt's own library context if that has not happened yet).
+pub fn legacy_provider_loaded() -> bool {
+    legacy_lib_ctx().is_some()
 }
 
 /// The cipher OpenSSL knows as `name` (e.g. `"AES-128-CBC"`), fetched the first time it is
@@ -48,11 +61,13 @@ pub fn fetch(name: &'static str) -> Option<&'static CipherRef> {
         return *cipher;
     }
     let upper = name.to_ascii_uppercase();
-    if LEGACY_PREFIXES.iter().any(|p| upper.starts_with(p)) {
-        legacy_provider_loaded();
-    }
+    let fetched = if LEGACY_PREFIXES.iter().any(|p| upper.starts_with(p)) {
+        legacy_lib_ctx().and_then(|ctx| Cipher::fetch(Some(ctx), name, None).ok())
+    } else {
+        Cipher::fetch(None, name, None).ok()
+    };
     // A failed fetch returns its error stack, which drains OpenSSL's error queue.
-    let cipher = Cipher::fetch(None, name, None).ok().map(|c| {
+    let cipher = fetched.map(|c| {
         let leaked: &'static Cipher = Box::leak(Box::new(c));
         &**leaked
     });
@@ -338,6 +353,13 @@ mod tests {
             s.update(&[0; 5], &mut out),
             Err(StreamError::OutputTooSmall)
         ));
+    }
+
+    #[test]
+    fn legacy_ciphers_leave_the_default_context_alone() {
+        assert!(fetch("RC2-CBC").is_some());
+        // Only oxicrypt's own context has the legacy provider.
+        assert!(openssl::cipher::Cipher::fetch(None, "RC2-CBC", None).is_err());
     }
 
     #[test]
