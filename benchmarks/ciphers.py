@@ -136,7 +136,14 @@ def cipher_rows(number: int, repeat: int, quick: bool) -> list[Row]:
     for name, fn in bulk_cases("oxicrypt", MiB).items():
         oxi = MiB / _best(fn, calls, repeat)
         ref = MiB / _best(ref_bulk[name], calls, repeat)
-        rows.append((f"{name}, 1 MiB", f"{oxi / 1e6:.0f} MB/s", f"{ref / 1e6:.0f} MB/s", f"{oxi / ref:.2f}x"))
+        rows.append(
+            (
+                f"{name}, 1 MiB",
+                f"{oxi / 1e6:.0f} MB/s",
+                f"{ref / 1e6:.0f} MB/s",
+                f"{oxi / ref:.2f}x",
+            )
+        )
         speed = openssl_speed(_OPENSSL_NAMES[name], MiB)
         if speed is not None:
             rows.append(
@@ -149,7 +156,10 @@ def cipher_rows(number: int, repeat: int, quick: bool) -> list[Row]:
             )
 
     rounds = 10 if quick else 40
-    oxi_scale, ref_scale = thread_scaling("oxicrypt", 2, rounds), thread_scaling("cryptography", 2, rounds)
+    oxi_scale, ref_scale = (
+        thread_scaling("oxicrypt", 2, rounds),
+        thread_scaling("cryptography", 2, rounds),
+    )
     rows.append(
         (
             "2 threads x AESGCM-256 of 4 MiB, throughput vs 1 thread",
