@@ -9,7 +9,7 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
-use crate::buf::{overlaps, Buffer, BufferMut, DETACH_THRESHOLD};
+use crate::buf::{new_bytes_uninit, overlaps, Buffer, BufferMut, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult, Reason};
 
 const TAG_LEN: usize = 16;
@@ -65,8 +65,10 @@ fn seal_to_bytes(
     aad: &[&[u8]],
     data: &[u8],
 ) -> CryptoResult<Py<PyBytes>> {
-    let bytes = PyBytes::new_with(py, data.len() + key.tag_len(), |out| {
-        maybe_detached(py, data.len(), || key.seal(nonce, aad, data, out))
+    let len = data.len() + key.tag_len();
+    let bytes = new_bytes_uninit(py, len, |out| {
+        maybe_detached(py, data.len(), || key.seal_uninit(nonce, aad, data, out))
+            .map(|()| len)
             .map_err(|e| aead_error(e).into())
     })?;
     Ok(bytes.unbind())
@@ -82,8 +84,9 @@ fn open_to_bytes(
     let Some(len) = data.len().checked_sub(key.tag_len()) else {
         return Err(CryptoError::InvalidTag);
     };
-    let bytes = PyBytes::new_with(py, len, |out| {
-        maybe_detached(py, data.len(), || key.open(nonce, aad, data, out))
+    let bytes = new_bytes_uninit(py, len, |out| {
+        maybe_detached(py, data.len(), || key.open_uninit(nonce, aad, data, out))
+            .map(|()| len)
             .map_err(|e| aead_error(e).into())
     })?;
     Ok(bytes.unbind())

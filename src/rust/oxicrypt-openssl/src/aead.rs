@@ -9,6 +9,7 @@
 //! refuse a second message under one set-up: they copy or set up again (see
 //! `AeadKind::setup`).
 
+use std::mem::MaybeUninit;
 use std::sync::{Mutex, TryLockError};
 
 use openssl::cipher::CipherRef;
@@ -16,6 +17,7 @@ use openssl::cipher_ctx::{CipherCtx, CipherCtxRef};
 use openssl::error::ErrorStack;
 
 use crate::cipher::fetch;
+use crate::out::{self, as_uninit, MAX_CHUNK};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AeadKind {
@@ -100,8 +102,8 @@ impl From<ErrorStack> for AeadError {
     }
 }
 
-/// Inputs OpenSSL takes in one call are counted in a C `int`.
-const MAX_CHUNK: usize = 1 << 30;
+/// The longest tag of any mode here.
+const MAX_TAG_LEN: usize = 16;
 
 /// A key for one AEAD algorithm, with the contexts that carry its key schedule.
 pub struct AeadKey {
@@ -157,6 +159,18 @@ impl AeadKey {
         data: &[u8],
         out: &mut [u8],
     ) -> Result<(), AeadError> {
+        self.seal_uninit(nonce, aad, data, as_uninit(out))
+    }
+
+    /// [`seal`](Self::seal) into memory that need not be initialized; all of it is on
+    /// success.
+    pub fn seal_uninit(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        data: &[u8],
+        out: &mut [MaybeUninit<u8>],
+    ) -> Result<(), AeadError> {
         if Some(out.len()) != data.len().checked_add(self.tag_len) {
             return Err(AeadError::Length);
         }
@@ -170,7 +184,12 @@ impl AeadKey {
         self.with_context(true, |ctx| {
             self.start(ctx, true, nonce, aad, data.len(), None)?;
             self.run(ctx, data, body)?;
-            ctx.tag(tag)?;
+            let mut computed = [0u8; MAX_TAG_LEN];
+            let computed = computed
+                .get_mut(..tag.len())
+                .ok_or(AeadError::Length)?;
+            ctx.tag(computed)?;
+            out::write(tag, computed);
             Ok(())
         })
     }
@@ -184,6 +203,18 @@ impl AeadKey {
         aad: &[&[u8]],
         data: &[u8],
         out: &mut [u8],
+    ) -> Result<(), AeadError> {
+        self.open_uninit(nonce, aad, data, as_uninit(out))
+    }
+
+    /// [`open`](Self::open) into memory that need not be initialized; all of it is
+    /// afterwards, zeroes on failure.
+    pub fn open_uninit(
+        &self,
+        nonce: &[u8],
+        aad: &[&[u8]],
+        data: &[u8],
+        out: &mut [MaybeUninit<u8>],
     ) -> Result<(), AeadError> {
         let Some(body_len) = data.len().checked_sub(self.tag_len) else {
             return Err(AeadError::InvalidTag);
@@ -209,7 +240,7 @@ impl AeadKey {
             Ok(())
         });
         if result.is_err() {
-            out.fill(0);
+            out::zero(out);
         }
         result
     }
@@ -324,7 +355,12 @@ impl AeadKey {
 
     /// Encrypts or decrypts the message body into `out` (exactly as long as `input`) and
     /// finishes the message, which checks the tag of a decryption.
-    fn run(&self, ctx: &mut CipherCtxRef, input: &[u8], out: &mut [u8]) -> Result<(), AeadError> {
+    fn run(
+        &self,
+        ctx: &mut CipherCtxRef,
+        input: &[u8],
+        out: &mut [MaybeUninit<u8>],
+    ) -> Result<(), AeadError> {
         if out.len() != input.len() {
             return Err(AeadError::Length);
         }
@@ -340,14 +376,16 @@ impl AeadKey {
                 let mut scratch = [0u8; 32];
                 let n = ctx.cipher_final(&mut scratch)?;
                 match (rest.len() == n, scratch.get(..n)) {
-                    (true, Some(tail)) => rest.copy_from_slice(tail),
+                    (true, Some(tail)) => out::write(rest, tail),
                     _ => return Err(AeadError::Length),
                 }
             }
             return Ok(());
         }
-        for (input, out) in input.chunks(MAX_CHUNK).zip(out.chunks_mut(MAX_CHUNK)) {
-            update(ctx, input, out)?;
+        for (input, dst) in input.chunks(MAX_CHUNK).zip(out.chunks_mut(MAX_CHUNK)) {
+            if update(ctx, input, dst)? != input.len() {
+                return Err(AeadError::Length);
+            }
         }
         let mut scratch = [0u8; 32];
         ctx.cipher_final(&mut scratch)?;
@@ -357,20 +395,20 @@ impl AeadKey {
 
 /// Runs `input` (at most [`MAX_CHUNK`] bytes) into `out` (as long as `input`), returning
 /// how many bytes OpenSSL wrote.
-fn update(ctx: &mut CipherCtxRef, input: &[u8], out: &mut [u8]) -> Result<usize, ErrorStack> {
+fn update(
+    ctx: &mut CipherCtxRef,
+    input: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> Result<usize, ErrorStack> {
     if out.len() < input.len() || input.len() > MAX_CHUNK {
         return Err(ErrorStack::get());
     }
-    // SAFETY: every AEAD mode here is a stream mode as far as output goes: OpenSSL's
-    // providers for GCM, ChaCha20-Poly1305, CCM, SIV and GCM-SIV write exactly inl bytes,
-    // and OCB writes whole blocks of what it was given, at most inl bytes on a context
-    // that holds no partial block (each message starts from a fresh nonce, and the body
-    // goes in one call). `out` holds at least inl bytes, and inl fits in a C int.
-    let n = unsafe { ctx.cipher_update_unchecked(input, Some(out)) }?;
-    if n > input.len() {
-        return Err(ErrorStack::get());
-    }
-    Ok(n)
+    // What OpenSSL may write: every AEAD mode here is a stream mode as far as output
+    // goes. The providers for GCM, ChaCha20-Poly1305, CCM, SIV and GCM-SIV write exactly
+    // inl bytes, and OCB writes whole blocks of what it was given, at most inl bytes on a
+    // context that holds no partial block (each message starts from a fresh nonce, and
+    // the body goes in one call). `out` holds at least inl bytes.
+    out::cipher_update(ctx, input, out)
 }
 
 fn keyed(cipher: &CipherRef, key: &[u8], encrypt: bool) -> Result<CipherCtx, AeadError> {

@@ -4,7 +4,7 @@
 //! exactly, so that the bindings can write straight into a Python `bytes` or into the
 //! caller's own buffer.
 
-use std::mem;
+use std::mem::{self, MaybeUninit};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 use openssl::cipher::{Cipher, CipherRef};
@@ -13,12 +13,10 @@ use openssl::error::ErrorStack;
 use openssl::lib_ctx::{LibCtx, LibCtxRef};
 use openssl::provider::Provider;
 
+use crate::out::{self, as_uninit, MAX_CHUNK};
+
 /// The largest block of any cipher oxicrypt offers (AES, Camellia, SEED, SM4).
 pub const MAX_BLOCK_LEN: usize = 16;
-
-/// OpenSSL counts bytes in a C `int`; longer inputs are fed in pieces of this size, a
-/// multiple of every block size.
-const MAX_CHUNK: usize = 1 << 30;
 
 /// Prefixes of the names of the ciphers that OpenSSL 3 keeps in its legacy provider.
 const LEGACY_PREFIXES: &[&str] = &["BF-", "CAST5-", "IDEA-", "SEED-", "RC2-", "RC4"];
@@ -164,6 +162,16 @@ impl CipherStream {
     /// Encrypts or decrypts `input` into the start of `output`, which must hold at least
     /// [`output_len`](Self::output_len) bytes; returns how many were written.
     pub fn update(&mut self, input: &[u8], output: &mut [u8]) -> Result<usize, StreamError> {
+        self.update_uninit(input, as_uninit(output))
+    }
+
+    /// [`update`](Self::update) into memory that need not be initialized: exactly the
+    /// first [`output_len`](Self::output_len) bytes are initialized on success.
+    pub fn update_uninit(
+        &mut self,
+        input: &[u8],
+        output: &mut [MaybeUninit<u8>],
+    ) -> Result<usize, StreamError> {
         let expected = self.output_len(input.len());
         let output = output
             .get_mut(..expected)
@@ -266,24 +274,27 @@ fn init(
     }
 }
 
-/// Runs `input` through the cipher into `output`, which has room for `input.len()` bytes.
-/// Callers give block modes only whole blocks.
-fn feed(ctx: &mut CipherCtxRef, input: &[u8], output: &mut [u8]) -> Result<(), ErrorStack> {
+/// Runs `input` through the cipher into `output`, which has room for `input.len()` bytes
+/// and is then initialized. Callers give block modes only whole blocks.
+fn feed(
+    ctx: &mut CipherCtxRef,
+    input: &[u8],
+    output: &mut [MaybeUninit<u8>],
+) -> Result<(), ErrorStack> {
     if output.len() < input.len() {
         return Err(ErrorStack::get());
     }
-    for (i, chunk) in input.chunks(MAX_CHUNK).enumerate() {
-        let start = i * MAX_CHUNK;
-        let Some(out) = output.get_mut(start..start + chunk.len()) else {
+    for (chunk, dst) in input.chunks(MAX_CHUNK).zip(output.chunks_mut(MAX_CHUNK)) {
+        // What OpenSSL may write: at most inl + block_size - 1 bytes, and for a block
+        // cipher a multiple of the block size. Here either the mode is stream-like (block
+        // size 1: at most inl bytes), or padding is disabled, OpenSSL holds no partial
+        // block (CipherStream keeps those) and `chunk` is whole blocks, so the output is a
+        // block multiple below inl + block_size: at most inl bytes, which `out` holds.
+        let written = out::cipher_update(ctx, chunk, dst)?;
+        // Stream modes and whole blocks give exactly as much as they take.
+        if written != chunk.len() {
             return Err(ErrorStack::get());
-        };
-        // SAFETY: EVP_CipherUpdate writes at most inl + block_size - 1 bytes, and for a
-        // block cipher a multiple of the block size. Here either the mode is stream-like
-        // (block size 1: at most inl bytes), or padding is disabled, OpenSSL holds no
-        // partial block (CipherStream keeps those) and `chunk` is whole blocks, so the
-        // output is a block multiple below inl + block_size, i.e. at most inl bytes.
-        // `out` has exactly inl bytes; `chunk.len()` <= MAX_CHUNK fits in a C int.
-        unsafe { ctx.cipher_update_unchecked(chunk, Some(out)) }?;
+        }
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod cipher;
 pub mod constant_time;
 pub mod digest;
 pub mod hmac;
+mod out;
 pub mod pbe;
 pub mod signature;
 pub mod ssh_cipher;

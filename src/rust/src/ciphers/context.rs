@@ -3,13 +3,15 @@
 //! [`Core`], which holds the OpenSSL stream and the reference's usage rules (limits,
 //! finalization, tags).
 
+use std::mem::MaybeUninit;
+
 use oxicrypt_openssl::cipher::{fetch, CipherStream, StreamError};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::registry::{self, Algorithm, Mode};
-use crate::buf::{overlaps, Buffer, BufferMut, DETACH_THRESHOLD};
+use crate::buf::{new_bytes_uninit, overlaps, Buffer, BufferMut, DETACH_THRESHOLD};
 use crate::error::{CryptoError, CryptoResult, Reason};
 
 const FINALIZED: &str = "Context was already finalized.";
@@ -182,9 +184,8 @@ impl Core {
         self.admit(data.len())?;
         let stream = self.stream()?;
         let out_len = stream.output_len(data.len());
-        let bytes = PyBytes::new_with(py, out_len, |out| {
-            run(py, stream, data, out).map_err(PyErr::from)?;
-            Ok(())
+        let bytes = new_bytes_uninit(py, out_len, |out| {
+            run(py, stream, data, out).map_err(PyErr::from)
         })?;
         Ok(bytes.unbind())
     }
@@ -216,7 +217,7 @@ impl Core {
             input
         };
         let out = buf.as_mut_bytes();
-        run(py, stream, input, out)
+        run_into(py, stream, input, out)
     }
 
     fn finalize(
@@ -306,18 +307,36 @@ fn chacha_budget(algorithm: Algorithm, nonce: Option<&[u8]>) -> u64 {
     ((1u64 << 32) - counter) * CHACHA20_BLOCK_LEN
 }
 
-/// Runs `data` through `stream` into `out`, without the GIL for large inputs.
+/// Runs `data` through `stream` into fresh memory, without the GIL for large inputs.
 fn run(
+    py: Python<'_>,
+    stream: &mut CipherStream,
+    data: &[u8],
+    out: &mut [MaybeUninit<u8>],
+) -> CryptoResult<usize> {
+    stream_result(if data.len() >= DETACH_THRESHOLD {
+        py.detach(|| stream.update_uninit(data, out))
+    } else {
+        stream.update_uninit(data, out)
+    })
+}
+
+/// Runs `data` through `stream` into the caller's buffer, without the GIL for large
+/// inputs.
+fn run_into(
     py: Python<'_>,
     stream: &mut CipherStream,
     data: &[u8],
     out: &mut [u8],
 ) -> CryptoResult<usize> {
-    let result = if data.len() >= DETACH_THRESHOLD {
+    stream_result(if data.len() >= DETACH_THRESHOLD {
         py.detach(|| stream.update(data, out))
     } else {
         stream.update(data, out)
-    };
+    })
+}
+
+fn stream_result(result: Result<usize, StreamError>) -> CryptoResult<usize> {
     match result {
         Ok(n) => Ok(n),
         Err(StreamError::OpenSsl(e)) => Err(e.into()),
