@@ -185,9 +185,7 @@ impl AeadKey {
             self.start(ctx, true, nonce, aad, data.len(), None)?;
             self.run(ctx, data, body)?;
             let mut computed = [0u8; MAX_TAG_LEN];
-            let computed = computed
-                .get_mut(..tag.len())
-                .ok_or(AeadError::Length)?;
+            let computed = computed.get_mut(..tag.len()).ok_or(AeadError::Length)?;
             ctx.tag(computed)?;
             out::write(tag, computed);
             Ok(())
