@@ -485,3 +485,29 @@ def test_names_the_ssh_module_reexports() -> None:
 
     assert ssh.Cipher is Cipher
     assert ssh.AEADDecryptionContext is AEADDecryptionContext
+
+
+def test_contexts_in_threads_give_the_single_threaded_result() -> None:
+    # Large updates run without the GIL; each thread has its own context.
+    import threading
+
+    data = bytes(range(256)) * 4096  # 1 MiB
+    expected = aes_ctr().encryptor().update(data)
+    results: list[bytes] = []
+
+    def work() -> None:
+        for _ in range(5):
+            enc = aes_ctr().encryptor()
+            out = bytearray(len(data))
+            half = len(data) // 2
+            n = enc.update_into(data[:half], out)
+            n += enc.update_into(data[half:], memoryview(out)[n:])
+            results.append(bytes(out[:n]))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 20
+    assert all(r == expected for r in results)
