@@ -34,6 +34,7 @@ from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from fernet_kdf import fernet_kdf_rows
+from ciphers import cipher_rows
 from keys import key_cases, key_material
 from x509 import certifi_bundle, peak_memory_kib, sample_certificate, x509_cases
 
@@ -191,6 +192,8 @@ def main() -> None:
             "",
         )
     )
+
+    rows += cipher_rows(number, repeat, args.quick)
 
     header = (
         "benchmark",

@@ -15,6 +15,7 @@ from oxicrypt._rust import fernet as _rust_fernet
 
 # Re-exported, as in the reference module.
 from oxicrypt.exceptions import InvalidSignature as InvalidSignature
+from oxicrypt.hazmat.primitives.ciphers import Cipher as Cipher
 from oxicrypt.hazmat.primitives.hmac import HMAC as HMAC
 
 __all__ = ["HMAC", "Fernet", "InvalidSignature", "InvalidToken", "MultiFernet"]

@@ -1,5 +1,6 @@
 //! Accepting any contiguous buffer (bytes, bytearray, memoryview, mmap, array, ...)
-//! for data arguments, without copying it.
+//! for data arguments, without copying it; writing into the caller's writable buffers;
+//! and allocating `bytes` results without zeroing them first.
 //!
 //! oxicrypt ships one abi3 wheel for CPython >= 3.9, and the buffer protocol only entered
 //! the limited API in 3.11, so PyO3 does not offer `PyBuffer` for this build. The two
@@ -177,3 +178,142 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Buffer<'py> {
 /// Inputs at least this long are processed with the GIL released: below it, releasing
 /// and re-acquiring the GIL costs more than other threads gain.
 pub const DETACH_THRESHOLD: usize = 4096;
+
+/// `PyBUF_WRITABLE`: the consumer will write into the buffer.
+const PYBUF_WRITABLE: c_int = 0x0001;
+
+/// A writable view of the bytes of a Python object (a `bytearray`, a writable
+/// `memoryview` or `mmap`, ...): the destination of `update_into`, `encrypt_into` and
+/// the like, which write into the caller's memory instead of returning new bytes.
+pub struct BufferMut<'py> {
+    view: View<'py>,
+}
+
+impl BufferMut<'_> {
+    pub fn len(&self) -> usize {
+        usize::try_from(self.view.raw.len).unwrap_or(0)
+    }
+
+    /// The memory the view covers, for overlap checks against an input.
+    pub fn addr_range(&self) -> std::ops::Range<usize> {
+        let start = self.view.raw.buf as usize;
+        start..start.saturating_add(self.len())
+    }
+
+    pub fn as_mut_bytes(&mut self) -> &mut [u8] {
+        let len = self.len();
+        if self.view.raw.buf.is_null() || len == 0 {
+            return &mut [];
+        }
+        // SAFETY: PyObject_GetBuffer succeeded with PyBUF_WRITABLE and `validate` found
+        // the view C-contiguous with one-byte items, so `buf` points to `len` writable
+        // bytes that stay valid until PyBuffer_Release (in Drop). The slice borrows
+        // `self` mutably, so this view lends no other reference meanwhile; callers check
+        // that inputs read through other views do not overlap it.
+        unsafe { std::slice::from_raw_parts_mut(self.view.raw.buf.cast::<u8>(), len) }
+    }
+}
+
+/// Whether two byte ranges of memory share an address.
+pub fn overlaps(a: std::ops::Range<usize>, b: std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for BufferMut<'py> {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let type_name = || {
+            obj.get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_else(|_| "?".to_owned())
+        };
+        match get_view(obj, PYBUF_RECORDS_RO | PYBUF_WRITABLE) {
+            Ok(view) => {
+                view.validate(type_name)?;
+                Ok(BufferMut { view })
+            }
+            Err(err) => {
+                // A read-only exporter (bytes, a read-only memoryview) refuses a writable
+                // view with BufferError; say what is wrong with the argument instead.
+                if get_view(obj, PYBUF_RECORDS_RO).is_ok() {
+                    return Err(PyTypeError::new_err("Buffer is not writable."));
+                }
+                if !err.is_instance_of::<PyTypeError>(obj.py()) {
+                    return Err(err);
+                }
+                Err(PyTypeError::new_err(format!(
+                    "a bytes-like object is required, not '{}'",
+                    type_name()
+                )))
+            }
+        }
+    }
+}
+
+/// Asks `obj` for a view with `flags`; the view is released when dropped.
+fn get_view<'py>(obj: Borrowed<'_, 'py, PyAny>, flags: c_int) -> PyResult<View<'py>> {
+    let mut raw = Box::new(RawBuffer {
+        buf: std::ptr::null_mut(),
+        obj: std::ptr::null_mut(),
+        len: 0,
+        itemsize: 0,
+        readonly: 0,
+        ndim: 0,
+        format: std::ptr::null_mut(),
+        shape: std::ptr::null_mut(),
+        strides: std::ptr::null_mut(),
+        suboffsets: std::ptr::null_mut(),
+        internal: std::ptr::null_mut(),
+    });
+    // SAFETY: obj is a valid object (we hold a borrowed reference and the GIL); raw
+    // points to writable memory of the Py_buffer layout.
+    let rc = unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *raw, flags) };
+    if rc != 0 {
+        return Err(PyErr::fetch(obj.py()));
+    }
+    Ok(View {
+        raw,
+        _attached: PhantomData,
+    })
+}
+
+/// A new `bytes` object of `len` bytes, filled by `fill` without being zeroed first
+/// (`PyBytes::new_with` zeroes, which for large outputs costs a noticeable share of the
+/// time of a fast cipher). `fill` returns how many leading bytes it initialized; any
+/// others are zeroed, so Python never sees uninitialized memory.
+pub fn new_bytes_uninit<'py>(
+    py: Python<'py>,
+    len: usize,
+    fill: impl FnOnce(&mut [std::mem::MaybeUninit<u8>]) -> PyResult<usize>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let size = ffi::Py_ssize_t::try_from(len)
+        .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("output too large"))?;
+    // SAFETY: with a NULL source, PyBytes_FromStringAndSize allocates an object with room
+    // for `size` bytes (plus the terminating NUL it writes itself) and leaves them
+    // uninitialized; it returns a new reference or NULL with an exception set, which
+    // `from_owned_ptr_or_err` turns into a PyErr.
+    let bytes = unsafe {
+        Bound::from_owned_ptr_or_err(py, ffi::PyBytes_FromStringAndSize(std::ptr::null(), size))?
+            .cast_into_unchecked::<PyBytes>()
+    };
+    // SAFETY: `bytes` is a new, unshared bytes object of `len` bytes: PyBytes_AsString
+    // returns its (non-NULL, writable) buffer, which stays valid while `bytes` lives, and
+    // no one else can see it before we return it. MaybeUninit makes the uninitialized
+    // contents fine to reference.
+    let buf = unsafe {
+        let data = ffi::PyBytes_AsString(bytes.as_ptr());
+        if data.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        std::slice::from_raw_parts_mut(data.cast::<std::mem::MaybeUninit<u8>>(), len)
+    };
+    let written = fill(buf)?.min(len);
+    if let Some(rest) = buf.get_mut(written..) {
+        for b in rest {
+            b.write(0);
+        }
+    }
+    Ok(bytes)
+}

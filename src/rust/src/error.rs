@@ -7,6 +7,9 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 pyo3::import_exception!(oxicrypt.exceptions, AlreadyFinalized);
+pyo3::import_exception!(oxicrypt.exceptions, AlreadyUpdated);
+pyo3::import_exception!(oxicrypt.exceptions, InvalidTag);
+pyo3::import_exception!(oxicrypt.exceptions, NotYetFinalized);
 pyo3::import_exception!(oxicrypt.exceptions, InternalError);
 pyo3::import_exception!(oxicrypt.exceptions, InvalidSignature);
 pyo3::import_exception!(oxicrypt.exceptions, UnsupportedAlgorithm);
@@ -48,6 +51,12 @@ pub enum CryptoError {
     /// OpenSSL failed where it should not: reported as `InternalError` with its stack.
     OpenSsl(ErrorStack),
     AlreadyFinalized(&'static str),
+    /// Associated data given after the data it must precede.
+    AlreadyUpdated(&'static str),
+    /// A value that only exists after finalization was asked for too early.
+    NotYetFinalized(&'static str),
+    /// An authentication tag did not match (no message, as in the reference).
+    InvalidTag,
     InvalidSignature(&'static str),
     Unsupported(String, Reason),
     /// A key container could not be read.
@@ -86,6 +95,9 @@ impl From<CryptoError> for PyErr {
         match e {
             CryptoError::Py(e) => e,
             CryptoError::AlreadyFinalized(msg) => AlreadyFinalized::new_err(msg),
+            CryptoError::AlreadyUpdated(msg) => AlreadyUpdated::new_err(msg),
+            CryptoError::NotYetFinalized(msg) => NotYetFinalized::new_err(msg),
+            CryptoError::InvalidTag => InvalidTag::new_err(()),
             CryptoError::InvalidSignature("") => InvalidSignature::new_err(()),
             CryptoError::InvalidSignature(msg) => InvalidSignature::new_err(msg),
             CryptoError::Key(KeyError::Malformed(what)) => PyValueError::new_err(format!(

@@ -1,10 +1,12 @@
 //! The extension module `oxicrypt._rust`: module tree only. Each submodule is one
 //! Python-facing area, implemented in the file of the same name.
 
+mod aead;
 mod algorithms;
 mod asn1;
 mod buf;
 mod cmac;
+mod ciphers;
 mod constant_time;
 mod error;
 mod fernet;
@@ -77,6 +79,8 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(asn1::encode_dss_signature, m)?)?;
         m.add_function(wrap_pyfunction!(asn1::decode_dss_signature, m)?)
     })?;
+    add_submodule(m, "ciphers", ciphers::register)?;
+    add_submodule(m, "aead", aead::register)?;
     add_submodule(m, "_parity", |m| {
         m.add_function(wrap_pyfunction!(parity::openssl_load_private_key, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_load_public_key, m)?)?;

@@ -4,6 +4,8 @@
 //! This is the only crate of oxicrypt that talks to OpenSSL through `unsafe` FFI;
 //! every `unsafe` block carries a `// SAFETY:` comment.
 
+pub mod aead;
+pub mod cipher;
 pub mod constant_time;
 pub mod digest;
 pub mod fernet;
@@ -11,6 +13,7 @@ pub mod hmac;
 pub mod kdf;
 pub mod keywrap;
 pub mod mac;
+mod out;
 pub mod pbe;
 pub mod pem;
 pub mod pq;

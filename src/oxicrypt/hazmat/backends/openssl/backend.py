@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from oxicrypt._rust import mldsa as _rust_mldsa
 from oxicrypt._rust import mlkem as _rust_mlkem
+from oxicrypt._rust import ciphers as _rust_ciphers
 from oxicrypt._rust import openssl as _rust_openssl
 from oxicrypt.exceptions import InternalError
 from oxicrypt.hazmat.primitives import hashes
+from oxicrypt.hazmat.primitives._cipheralgorithm import CipherAlgorithm
+from oxicrypt.hazmat.primitives.ciphers.algorithms import AES
+from oxicrypt.hazmat.primitives.ciphers.modes import CBC, Mode
 
-__all__ = ["Backend", "backend"]
+__all__ = ["AES", "CBC", "Backend", "CipherAlgorithm", "Mode", "backend"]
 
 
 class Backend:
@@ -24,10 +28,15 @@ class Backend:
     def __init__(self) -> None:
         self._fips_enabled = False
 
+    @property
+    def _legacy_provider_loaded(self) -> bool:
+        # OpenSSL's legacy provider holds the decrepit ciphers; it is loaded on first need.
+        return _rust_ciphers.legacy_provider_loaded()
+
     def __repr__(self) -> str:
         return (
             f"<OpenSSLBackend(version: {self.openssl_version_text()}, "
-            f"FIPS: {self._fips_enabled}, Legacy: False)>"
+            f"FIPS: {self._fips_enabled}, Legacy: {self._legacy_provider_loaded})>"
         )
 
     def openssl_assert(self, ok: bool) -> None:
@@ -72,6 +81,11 @@ class Backend:
     def mlkem_supported(self) -> bool:
         """Whether the linked OpenSSL has ML-KEM-768 and -1024 (OpenSSL 3.5 or later)."""
         return _rust_mlkem.supported()
+
+    def cipher_supported(self, cipher: CipherAlgorithm, mode: Mode) -> bool:
+        """Whether :class:`~oxicrypt.hazmat.primitives.ciphers.Cipher` can make contexts
+        for ``cipher`` in ``mode`` (``None`` for stream ciphers) with the linked OpenSSL."""
+        return _rust_ciphers.cipher_supported(cipher, mode)
 
 
 backend = Backend()

@@ -27,7 +27,14 @@ from oxicrypt.hazmat.primitives._serialization import (
 )
 from oxicrypt.hazmat.primitives.asymmetric import dsa, ec, ed25519, rsa
 
+# Names the reference's module has because its OpenSSH key encryption is written with
+# them; oxicrypt encrypts keys in Rust, and keeps the names for code that imports them.
+from oxicrypt.hazmat.primitives.ciphers import AEADDecryptionContext as AEADDecryptionContext
+from oxicrypt.hazmat.primitives.ciphers import Cipher as Cipher
+
 __all__ = [
+    "AEADDecryptionContext",
+    "Cipher",
     "Encoding",
     "KeySerializationEncryption",
     "NoEncryption",

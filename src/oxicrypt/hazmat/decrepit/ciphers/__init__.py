@@ -1,0 +1,1 @@
+"""Decrepit ciphers and modes (see :mod:`oxicrypt.hazmat.decrepit`)."""
