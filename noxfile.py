@@ -35,6 +35,8 @@ def tests(session: nox.Session) -> None:
         "oxicrypt-openssl",
         "-p",
         "oxicrypt-keys",
+        "-p",
+        "oxicrypt-x509",
         external=True,
     )
 

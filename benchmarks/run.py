@@ -33,8 +33,8 @@ from oxicrypt.hazmat.primitives import hashes as oxi_hashes
 from oxicrypt.hazmat.primitives import hmac as oxi_hmac
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from fernet_kdf import fernet_kdf_rows
 from ciphers import cipher_rows
+from fernet_kdf import fernet_kdf_rows
 from keys import key_cases, key_material
 from x509 import certifi_bundle, peak_memory_kib, sample_certificate, x509_cases
 

@@ -6,6 +6,9 @@
 //! Parsing is strict DER: the `asn1` crate rejects BER forms, and the errors name the
 //! structure and field at fault.
 
+// The `asn1` derive macros return its ParseError by value, as every asn1 user must.
+#![allow(clippy::result_large_err)]
+
 pub mod certificate;
 pub mod common;
 pub mod crl;

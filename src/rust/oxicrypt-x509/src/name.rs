@@ -109,24 +109,6 @@ pub fn decode_string(tag_number: u32, data: &[u8]) -> Option<String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_wide_strings() {
-        assert_eq!(
-            decode_string(30, &[0, b'h', 0, b'i']).as_deref(),
-            Some("hi")
-        );
-        assert_eq!(decode_string(30, &[0]), None);
-        assert_eq!(decode_string(28, &[0, 0, 0, b'x']).as_deref(), Some("x"));
-        assert_eq!(decode_string(28, &[0, 0x11, 0, 0]), None);
-        assert_eq!(decode_string(12, b"caf\xc3\xa9").as_deref(), Some("café"));
-        assert_eq!(decode_string(12, b"\xff"), None);
-    }
-}
-
 /// One attribute to encode: its type, the universal tag number of its value's string type,
 /// and the value's content octets (already in that type's encoding).
 pub struct AttributeToEncode {
@@ -153,4 +135,22 @@ pub fn encode(rdns: &[Vec<AttributeToEncode>]) -> Result<Vec<u8>, crate::X509Err
         name.extend_from_slice(&tlv(&[0x31], &members.concat()));
     }
     Ok(tlv(&[0x30], &name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_wide_strings() {
+        assert_eq!(
+            decode_string(30, &[0, b'h', 0, b'i']).as_deref(),
+            Some("hi")
+        );
+        assert_eq!(decode_string(30, &[0]), None);
+        assert_eq!(decode_string(28, &[0, 0, 0, b'x']).as_deref(), Some("x"));
+        assert_eq!(decode_string(28, &[0, 0x11, 0, 0]), None);
+        assert_eq!(decode_string(12, b"caf\xc3\xa9").as_deref(), Some("café"));
+        assert_eq!(decode_string(12, b"\xff"), None);
+    }
 }

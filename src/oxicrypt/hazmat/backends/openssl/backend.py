@@ -7,9 +7,9 @@ not implement yet are added with those capabilities, never answered with a guess
 
 from __future__ import annotations
 
+from oxicrypt._rust import ciphers as _rust_ciphers
 from oxicrypt._rust import mldsa as _rust_mldsa
 from oxicrypt._rust import mlkem as _rust_mlkem
-from oxicrypt._rust import ciphers as _rust_ciphers
 from oxicrypt._rust import openssl as _rust_openssl
 from oxicrypt.exceptions import InternalError
 from oxicrypt.hazmat.primitives import hashes
