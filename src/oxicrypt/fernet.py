@@ -18,7 +18,7 @@ from oxicrypt.exceptions import InvalidSignature as InvalidSignature
 from oxicrypt.hazmat.primitives.ciphers import Cipher as Cipher
 from oxicrypt.hazmat.primitives.hmac import HMAC as HMAC
 
-__all__ = ["HMAC", "Fernet", "InvalidSignature", "InvalidToken", "MultiFernet"]
+__all__ = ["HMAC", "Cipher", "Fernet", "InvalidSignature", "InvalidToken", "MultiFernet"]
 
 # How far in the future a token may be dated when a TTL is checked, in seconds.
 _MAX_CLOCK_SKEW = 60

@@ -101,8 +101,9 @@ impl Poly1305 {
         Ok(PyBytes::new(py, &self.finish()?))
     }
 
-    fn verify(&mut self, tag: &Bound<'_, PyAny>) -> CryptoResult<()> {
-        let tag = crate::kdf::bytes_arg(tag)?;
+    fn verify(&mut self, signature: &Bound<'_, PyAny>) -> CryptoResult<()> {
+        // `signature` is the reference's parameter name for the expected tag.
+        let tag = crate::kdf::bytes_arg(signature)?;
         let computed = self.finish()?;
         check(&computed, &tag)
     }

@@ -56,7 +56,7 @@ class PKCS7:
     """PKCS #7 padding: n bytes of value n, for block sizes (in bits) that are multiples
     of 8 up to 2040."""
 
-    def __init__(self, block_size: int) -> None:
+    def __init__(self, block_size: int):
         _check_block_size(block_size)
         self.block_size = block_size
 
@@ -70,7 +70,7 @@ class PKCS7:
 class ANSIX923:
     """ANSI X9.23 padding: zero bytes, then one byte giving the padding length."""
 
-    def __init__(self, block_size: int) -> None:
+    def __init__(self, block_size: int):
         _check_block_size(block_size)
         self.block_size = block_size
 

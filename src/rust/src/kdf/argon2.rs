@@ -5,7 +5,6 @@ use oxicrypt_openssl::constant_time::bytes_eq;
 use oxicrypt_openssl::kdf::argon2::{self, Params, Variant};
 use oxicrypt_openssl::kdf::Zeroizing;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
 
 use super::{bytes_arg, optional_bytes_arg, str_arg, Derive, InvalidKey, Once};
 use crate::buf::Buffer;
@@ -192,15 +191,15 @@ macro_rules! argon2_class {
             }
 
             /// Checks `key_material` against a PHC string of this variant.
-            #[classmethod]
+            #[staticmethod]
             #[pyo3(signature = (key_material, phc_encoded, secret=None))]
             fn verify_phc_encoded(
-                cls: &Bound<'_, PyType>,
+                py: Python<'_>,
                 key_material: Buffer<'_>,
                 phc_encoded: &Bound<'_, PyAny>,
                 secret: Option<&Bound<'_, PyAny>>,
             ) -> CryptoResult<()> {
-                verify_phc(cls.py(), $variant, &key_material, phc_encoded, secret)
+                verify_phc(py, $variant, &key_material, phc_encoded, secret)
             }
         });
     };

@@ -88,7 +88,7 @@ pub struct Hkdf {
 
 kdf_pymethods!(Hkdf {
     #[new]
-    #[pyo3(signature = (algorithm, length, salt, info, backend=None))]
+    #[pyo3(signature = (algorithm, length, salt=None, info=None, backend=None))]
     fn new(
         algorithm: &Bound<'_, PyAny>,
         length: usize,
