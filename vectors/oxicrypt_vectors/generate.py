@@ -1,12 +1,15 @@
 """Regenerates the vector files from the legacy C implementations.
 
-Run ``python -m oxicrypt_vectors.generate`` to rewrite ``hashes/*.txt`` and ``hmac/*.txt``
-inside the package, or ``python -m oxicrypt_vectors.generate --check`` to regenerate in
-memory and fail (exit status 1), listing the files that differ from the committed ones.
+Run ``python -m oxicrypt_vectors.generate`` to rewrite ``hashes/*.txt``, ``hmac/*.txt``,
+``ciphers/*.txt`` and ``kdf/*.txt`` inside the package, or
+``python -m oxicrypt_vectors.generate --check`` to regenerate in memory and fail (exit
+status 1), listing the files that differ from the committed ones.
 
 Every MD is computed by the ``openssl`` CLI and compared with every CPython C
-implementation available (see :mod:`oxicrypt_vectors.cpython_c`); any disagreement
-aborts the run with :class:`CrossCheckError`.  Nothing is written unless all agree.
+implementation available (see :mod:`oxicrypt_vectors.cpython_c`); cipher and KDF outputs
+(``openssl enc``, ``openssl kdf``) are checked as :mod:`oxicrypt_vectors.cipher_vectors`
+and :mod:`oxicrypt_vectors.kdf_vectors` describe.  Any disagreement aborts the run with
+:class:`CrossCheckError`.  Nothing is written unless all agree.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from typing import Callable, TypeVar
 from oxicrypt_vectors import open_vector_file, vector_path
 from oxicrypt_vectors import openssl_cli as cli
 from oxicrypt_vectors.algorithms import DIGESTS, Digest
+from oxicrypt_vectors.cipher_vectors import cipher_files
 from oxicrypt_vectors.cpython_c import digest_checks, hmac_checks
+from oxicrypt_vectors.errors import CrossCheckError
 from oxicrypt_vectors.format import format_vectors
 from oxicrypt_vectors.inputs import (
     HASH_MESSAGE_LENGTHS,
@@ -30,16 +35,13 @@ from oxicrypt_vectors.inputs import (
     hmac_key_lengths,
     pseudo_random_bytes,
 )
+from oxicrypt_vectors.kdf_vectors import kdf_files
 
 __all__ = ["CrossCheckError", "build", "differing_files", "main", "write_files"]
 
-DIRECTORIES = ("hashes", "hmac")
+DIRECTORIES = ("hashes", "hmac", "ciphers", "kdf")
 _T = TypeVar("_T")
 _R = TypeVar("_R")
-
-
-class CrossCheckError(RuntimeError):
-    """Two C implementations disagree on a vector."""
 
 
 def _parallel(function: Callable[[_T], _R], jobs: list[_T]) -> list[_R]:
@@ -159,6 +161,8 @@ def build(log: list[str] | None = None) -> dict[str, str]:
     for digest in DIGESTS:
         if not digest.xof:
             files[f"hmac/{digest.name}.txt"] = _hmac_file(digest, log)
+    files |= cipher_files(log, _parallel)
+    files |= kdf_files(log, _parallel)
     return files
 
 

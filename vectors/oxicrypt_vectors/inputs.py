@@ -12,8 +12,10 @@ import random
 from oxicrypt_vectors.algorithms import Digest
 
 __all__ = [
+    "CIPHER_MESSAGE_LENGTHS",
     "HASH_MESSAGE_LENGTHS",
     "HMAC_MESSAGE_LENGTHS",
+    "KDF_OUTPUT_LENGTHS",
     "XOF_MESSAGE_LENGTHS",
     "XOF_OUTPUT_LENGTHS",
     "hmac_key_lengths",
@@ -31,6 +33,11 @@ HASH_MESSAGE_LENGTHS: tuple[int, ...] = (
 XOF_MESSAGE_LENGTHS: tuple[int, ...] = (0, 1, 55, 64, 135, 136, 137, 167, 168, 169, 256, 1000)
 XOF_OUTPUT_LENGTHS: tuple[int, ...] = (1, 16, 31, 32, 64, 135, 136, 137, 167, 168, 169, 500)
 HMAC_MESSAGE_LENGTHS: tuple[int, ...] = (0, 1, 55, 64, 65, 128, 129, 1000)
+# Empty, one byte, either side of a 16-byte block (and so of every padding case), several
+# blocks, and a length that is no multiple of any block.
+CIPHER_MESSAGE_LENGTHS: tuple[int, ...] = (0, 1, 15, 16, 17, 64, 1000)
+# Derived key lengths: one byte, a SHA-1 output, SHA-256's, one more, and several blocks.
+KDF_OUTPUT_LENGTHS: tuple[int, ...] = (1, 20, 32, 33, 100)
 
 
 def hmac_key_lengths(digest: Digest) -> tuple[int, ...]:

@@ -7,17 +7,23 @@ import subprocess
 
 __all__ = [
     "DGST_SOURCE",
+    "ENC_SOURCE",
+    "KDF_SOURCE",
     "MAC_SOURCE",
     "OpenSSLCLIError",
     "cli_available",
     "cli_version",
     "dgst",
+    "enc",
     "hmac",
+    "kdf",
 ]
 
 # The SOURCE field of vectors computed by each command.
 DGST_SOURCE = "openssl dgst"
 MAC_SOURCE = "openssl mac"
+ENC_SOURCE = "openssl enc"
+KDF_SOURCE = "openssl kdf"
 
 
 class OpenSSLCLIError(RuntimeError):
@@ -60,4 +66,27 @@ def hmac(name: str, key: bytes, data: bytes, size: int) -> bytes:
     out = _run(args, data)
     if len(out) != size:
         raise OpenSSLCLIError(f"openssl mac -digest {name} gave {len(out)} bytes, expected {size}")
+    return out
+
+
+def enc(name: str, key: bytes, iv: bytes | None, data: bytes, decrypt: bool = False) -> bytes:
+    """``openssl enc -NAME -e|-d -K KEY [-iv IV] -nosalt`` over ``data``.
+
+    Block modes pad with PKCS #7 on encryption and strip it on decryption, as ``enc``
+    always does; ``iv`` is ``None`` for ECB.
+    """
+    args = ["enc", f"-{name}", "-d" if decrypt else "-e", "-K", key.hex(), "-nosalt"]
+    if iv is not None:
+        args += ["-iv", iv.hex()]
+    return _run(args, data)
+
+
+def kdf(name: str, size: int, options: list[str]) -> bytes:
+    """``openssl kdf -keylen SIZE -kdfopt OPTION... -binary NAME``; checks the size."""
+    args = ["kdf", "-keylen", str(size)]
+    for option in options:
+        args += ["-kdfopt", option]
+    out = _run([*args, "-binary", name], b"")
+    if len(out) != size:
+        raise OpenSSLCLIError(f"openssl kdf {name} gave {len(out)} bytes, expected {size}")
     return out

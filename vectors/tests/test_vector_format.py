@@ -30,6 +30,17 @@ def test_package_files_parse() -> None:
     for path in files:
         for vector in load_vectors(path):
             assert len(vector.get_bytes("MSG")) == vector.get_int("LEN"), vector.location
+    ciphers = list_vector_files("ciphers")
+    assert ciphers
+    for path in ciphers:
+        for vector in load_vectors(path):
+            assert len(vector.get_bytes("MSG")) == vector.get_int("LEN"), vector.location
+            assert vector["SOURCE"] == "openssl enc", vector.location
+    kdfs = list_vector_files("kdf")
+    assert kdfs
+    for path in kdfs:
+        for vector in load_vectors(path):
+            assert len(vector.get_bytes("OUT")) == vector.get_int("OUTLEN"), vector.location
 
 
 def test_paths_stay_inside_package() -> None:

@@ -134,3 +134,45 @@ def test_triple_des_key_sizes_match_the_reference(
         ctx = ref_cmac.CMAC(ref_algorithms.TripleDES(key))
         ctx.update(b"data")
         assert _mac(decrepit.TripleDES(key), b"data") == ctx.finalize()
+
+
+# Blowfish takes 4-56 byte keys, CAST5 5-16, IDEA and SEED 16 (OpenSSL's legacy provider).
+_LEGACY_KEY_SIZES = {"Blowfish": (4, 56), "CAST5": (5, 16), "IDEA": (16, 16), "SEED": (16, 16)}
+
+
+@pytest.mark.parametrize("name", sorted(_LEGACY_KEY_SIZES))
+@given(data=st.data(), message=st.binary(max_size=100))
+def test_legacy_provider_ciphers_match_the_reference(
+    name: str, data: st.DataObject, message: bytes, reference: Callable[[str], ModuleType]
+) -> None:
+    low, high = _LEGACY_KEY_SIZES[name]
+    key = data.draw(st.binary(min_size=low, max_size=high))
+    ref_cmac = reference("hazmat.primitives.cmac")
+    ref_algorithms = reference("hazmat.decrepit.ciphers.algorithms")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ctx = ref_cmac.CMAC(getattr(ref_algorithms, name)(key))
+        ctx.update(message)
+        expected = ctx.finalize()
+        ours = CMAC(getattr(decrepit, name)(key))
+    ours.update(message[:3])
+    copy = ours.copy()
+    ours.update(message[3:])
+    assert ours.finalize() == expected
+    copy.update(message[3:])
+    copy.verify(expected)
+
+
+def test_legacy_provider_ciphers_known_answers() -> None:
+    # Zero key, message "abc": BF, CAST5, SEED from `openssl mac -cipher NAME-CBC
+    # -provider legacy CMAC` (OpenSSL 3.0), IDEA from the reference.
+    expected = {
+        "Blowfish": "4c8c4f0550e644ec",
+        "CAST5": "6af4c101f85d7808",
+        "IDEA": "1f73ad910d0242ee",
+        "SEED": "ddf19b9eed4016f479cd0e57021ad22a",
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, tag in expected.items():
+            assert _mac(getattr(decrepit, name)(bytes(16)), b"abc").hex() == tag, name

@@ -28,7 +28,7 @@ const LEGACY_PREFIXES: &[&str] = &["BF-", "CAST5-", "IDEA-", "SEED-", "RC2-", "R
 /// The decrepit ciphers are fetched from here rather than from the default context, so
 /// that nothing else changes behaviour once one of them has been used: key loading, for
 /// one, keeps refusing RC2 and single-DES encrypted keys whatever ran before.
-fn legacy_lib_ctx() -> Option<&'static LibCtxRef> {
+pub(crate) fn legacy_lib_ctx() -> Option<&'static LibCtxRef> {
     static CTX: OnceLock<Option<LibCtx>> = OnceLock::new();
     CTX.get_or_init(|| {
         let ctx = LibCtx::new().ok()?;
@@ -39,6 +39,12 @@ fn legacy_lib_ctx() -> Option<&'static LibCtxRef> {
         Some(ctx)
     })
     .as_deref()
+}
+
+/// Whether `name` (an OpenSSL cipher name, any case) is one of the legacy provider's.
+pub(crate) fn is_legacy_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    LEGACY_PREFIXES.iter().any(|p| upper.starts_with(p))
 }
 
 /// Whether OpenSSL's legacy provider is available for the decrepit ciphers (loading it
@@ -58,8 +64,7 @@ pub fn fetch(name: &'static str) -> Option<&'static CipherRef> {
     if let Some((_, cipher)) = cache.iter().find(|(n, _)| *n == name) {
         return *cipher;
     }
-    let upper = name.to_ascii_uppercase();
-    let fetched = if LEGACY_PREFIXES.iter().any(|p| upper.starts_with(p)) {
+    let fetched = if is_legacy_name(name) {
         legacy_lib_ctx().and_then(|ctx| Cipher::fetch(Some(ctx), name, None).ok())
     } else {
         Cipher::fetch(None, name, None).ok()

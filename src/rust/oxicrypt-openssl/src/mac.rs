@@ -5,6 +5,7 @@ use std::ffi::{c_char, CStr};
 use std::ptr;
 use std::sync::OnceLock;
 
+use foreign_types::ForeignTypeRef;
 use openssl::error::ErrorStack;
 use openssl_sys as ffi;
 
@@ -23,30 +24,49 @@ unsafe impl Sync for Algorithm {}
 #[derive(Clone, Copy)]
 enum Kind {
     Cmac,
+    /// CMAC fetched from oxicrypt's legacy library context (see `cipher::legacy_lib_ctx`):
+    /// the CMAC implementation looks its cipher up in the library context it was fetched
+    /// from, so only this one finds Blowfish, CAST5, IDEA and SEED.
+    CmacLegacy,
     Poly1305,
 }
 
 impl Kind {
     fn name(self) -> &'static CStr {
         match self {
-            Kind::Cmac => c"CMAC",
+            Kind::Cmac | Kind::CmacLegacy => c"CMAC",
             Kind::Poly1305 => c"POLY1305",
         }
+    }
+
+    /// The library context to fetch from: null (the default one) or the legacy one.
+    /// `None` when the legacy context is wanted but the linked OpenSSL cannot make it.
+    fn lib_ctx(self) -> Option<*mut ffi::OSSL_LIB_CTX> {
+        match self {
+            Kind::Cmac | Kind::Poly1305 => Some(ptr::null_mut()),
+            Kind::CmacLegacy => crate::cipher::legacy_lib_ctx().map(ForeignTypeRef::as_ptr),
+        }
+    }
+
+    fn fetch_from(self, lib_ctx: *mut ffi::OSSL_LIB_CTX) -> *mut ffi::EVP_MAC {
+        // SAFETY: the name is a NUL-terminated string; lib_ctx is null (the default
+        // context) or the legacy context, which lives for the process; null properties
+        // select the defaults. The caller checks for a null result.
+        unsafe { ffi::EVP_MAC_fetch(lib_ctx, self.name().as_ptr(), ptr::null()) }
     }
 
     /// Fetches the algorithm once: fetching costs a provider lookup per call otherwise.
     fn fetch(self) -> Result<*mut ffi::EVP_MAC, ErrorStack> {
         static CMAC: OnceLock<Option<Algorithm>> = OnceLock::new();
+        static CMAC_LEGACY: OnceLock<Option<Algorithm>> = OnceLock::new();
         static POLY1305: OnceLock<Option<Algorithm>> = OnceLock::new();
         let cell = match self {
             Kind::Cmac => &CMAC,
+            Kind::CmacLegacy => &CMAC_LEGACY,
             Kind::Poly1305 => &POLY1305,
         };
         let fetched = cell.get_or_init(|| {
-            // SAFETY: the name is a NUL-terminated string; null library context and
-            // properties select the defaults. A null result is checked below.
-            let mac =
-                unsafe { ffi::EVP_MAC_fetch(ptr::null_mut(), self.name().as_ptr(), ptr::null()) };
+            let mac = self.fetch_from(self.lib_ctx()?);
             if mac.is_null() {
                 // Drain the queue so that the failure is not reported by a later call.
                 drop(ErrorStack::get());
@@ -55,20 +75,19 @@ impl Kind {
                 Some(Algorithm(mac))
             }
         });
-        match fetched {
-            Some(a) => Ok(a.0),
-            None => {
+        match (fetched, self.lib_ctx()) {
+            (Some(a), _) => Ok(a.0),
+            (None, Some(lib_ctx)) => {
                 // Re-fetch to obtain an error stack that describes the failure.
-                // SAFETY: as above.
-                let mac = unsafe {
-                    ffi::EVP_MAC_fetch(ptr::null_mut(), self.name().as_ptr(), ptr::null())
-                };
+                let mac = self.fetch_from(lib_ctx);
                 if !mac.is_null() {
                     // SAFETY: mac was just fetched and is released once.
                     unsafe { ffi::EVP_MAC_free(mac) };
                 }
                 Err(ErrorStack::get())
             }
+            // No legacy context: the (empty) queue is all there is to report.
+            (None, None) => Err(ErrorStack::get()),
         }
     }
 }
@@ -114,9 +133,11 @@ impl Mac {
 
     /// CMAC keyed with `key` over the CBC cipher OpenSSL knows as `cbc_cipher`
     /// (e.g. `AES-128-CBC`, `DES-EDE3-CBC`). Fails if the cipher is unknown or the key
-    /// does not fit it.
+    /// does not fit it. The legacy provider's ciphers (`BF-CBC`, `CAST5-CBC`, `IDEA-CBC`,
+    /// `SEED-CBC`) are found in oxicrypt's legacy library context.
     pub fn cmac(cbc_cipher: &CStr, key: &[u8]) -> Result<Mac, ErrorStack> {
-        let mac = Mac::alloc(Kind::Cmac)?;
+        let legacy = cbc_cipher.to_str().is_ok_and(crate::cipher::is_legacy_name);
+        let mac = Mac::alloc(if legacy { Kind::CmacLegacy } else { Kind::Cmac })?;
         let mut name = cbc_cipher.to_bytes_with_nul().to_vec();
         // SAFETY: the key names are static NUL-terminated strings; `name` outlives the
         // EVP_MAC_init call that reads the array, and its size excludes the NUL as the
@@ -224,6 +245,25 @@ mod tests {
     fn cmac_rejects_a_key_of_the_wrong_size() {
         assert!(Mac::cmac(c"AES-128-CBC", &[0u8; 15]).is_err());
         assert!(Mac::cmac(c"NO-SUCH-CIPHER", &[0u8; 16]).is_err());
+    }
+
+    #[test]
+    fn cmac_over_legacy_provider_ciphers() {
+        if !crate::cipher::legacy_provider_loaded() {
+            return; // an OpenSSL built without the legacy provider
+        }
+        // BF, CAST5, SEED: `openssl mac -cipher NAME-CBC -provider legacy CMAC` (OpenSSL
+        // 3.0); IDEA (absent from that build): the reference, cryptography 50.0.2.
+        for (cipher, tag) in [
+            (c"BF-CBC", "4c8c4f0550e644ec"),
+            (c"CAST5-CBC", "6af4c101f85d7808"),
+            (c"IDEA-CBC", "1f73ad910d0242ee"),
+            (c"SEED-CBC", "ddf19b9eed4016f479cd0e57021ad22a"),
+        ] {
+            let mut mac = Mac::cmac(cipher, &[0u8; 16]).unwrap();
+            mac.update(b"abc").unwrap();
+            assert_eq!(hex::encode(mac.finish().unwrap()), tag, "{cipher:?}");
+        }
     }
 
     #[test]
