@@ -6,7 +6,7 @@ from oxicrypt.hazmat._oid import ObjectIdentifier
 from oxicrypt.hazmat.primitives import hashes
 from oxicrypt.hazmat.primitives._serialization import Encoding
 from oxicrypt.x509.base import Attributes, Version
-from oxicrypt.x509.extensions import Extensions
+from oxicrypt.x509.extensions import Extensions, ExtensionType
 from oxicrypt.x509.name import Name
 
 class Certificate:
@@ -125,3 +125,4 @@ def load_der_x509_crl(data: bytes, backend: Any = None) -> CertificateRevocation
 def load_pem_x509_crl(data: bytes, backend: Any = None) -> CertificateRevocationList: ...
 def encode_name(name: Name) -> bytes: ...
 def decode_name(data: bytes) -> Name: ...
+def encode_extension_value(ext: ExtensionType) -> bytes: ...

@@ -5,6 +5,7 @@ pub mod certificate;
 mod crl;
 mod csr;
 mod encode;
+mod ext_encode;
 mod extensions;
 mod general_name;
 mod name;
@@ -34,5 +35,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(crl::load_pem_x509_crl, m)?)?;
     m.add_function(wrap_pyfunction!(encode::encode_name, m)?)?;
     m.add_function(wrap_pyfunction!(encode::decode_name, m)?)?;
+    m.add_function(wrap_pyfunction!(ext_encode::encode_extension_value, m)?)?;
     Ok(())
 }
