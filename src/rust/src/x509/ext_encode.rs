@@ -453,7 +453,8 @@ fn certificate_policies(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             "policy_identifier",
         )?)];
         let qualifiers = policy.getattr("policy_qualifiers")?;
-        if !qualifiers.is_none() {
+        // An empty list is left out like None (SIZE (1..MAX) forbids an empty one).
+        if !qualifiers.is_none() && qualifiers.len()? > 0 {
             let mut items = Vec::new();
             for qualifier in qualifiers.try_iter()? {
                 let qualifier = qualifier?;
