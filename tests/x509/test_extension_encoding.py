@@ -449,7 +449,13 @@ def _issuing_distribution_point(draw: st.DrawFn) -> Recipe:
 
 @st.composite
 def _entry_extension(draw: st.DrawFn) -> Recipe:
-    kind = draw(st.integers(0, 2))
+    kind = draw(st.integers(0, 4))
+    if kind == 3:
+        nonce = draw(st.binary(min_size=1, max_size=32))
+        return lambda x: x.OCSPNonce(nonce)
+    if kind == 4:
+        responses = draw(st.lists(_oids, max_size=3))
+        return lambda x: x.OCSPAcceptableResponses([x.ObjectIdentifier(o) for o in responses])
     if kind == 0:
         reason = draw(st.sampled_from([r.name for r in ox.ReasonFlags]))
         return lambda x: x.CRLReason(getattr(x.ReasonFlags, reason))
@@ -507,9 +513,7 @@ def _crl_with(ext: Any, entry: bool) -> Any:
     extensions = _extensions(ext.oid, ext.public_bytes())
     revoked = _tlv(0x30, _tlv(0x30, _tlv(0x02, b"\x05") + _TIME + extensions)) if entry else b""
     crl_exts = b"" if entry else _tlv(0xA0, extensions)
-    tbs = _tlv(
-        0x30, _tlv(0x02, b"\x01") + _ALGORITHM + _NAME + _TIME + revoked + crl_exts
-    )
+    tbs = _tlv(0x30, _tlv(0x02, b"\x01") + _ALGORITHM + _NAME + _TIME + revoked + crl_exts)
     crl = ox.load_der_x509_crl(_signed(tbs))
     return next(iter(crl)).extensions[0].value if entry else crl.extensions[0].value
 
@@ -556,7 +560,10 @@ def test_crl_entry_extensions_round_trip(recipe: Recipe) -> None:
         (ox.OCSPNoCheck(), "0500"),
         (ox.OCSPNonce(b"\x01\x02"), "04020102"),
         (ox.InhibitAnyPolicy(0), "020100"),
-        (ox.InvalidityDate(datetime.datetime(2020, 1, 1, 1, 1, 1, 500)), "180f32303230303130313031303130315a"),
+        (
+            ox.InvalidityDate(datetime.datetime(2020, 1, 1, 1, 1, 1, 500)),
+            "180f32303230303130313031303130315a",
+        ),
         (
             ox.NameConstraints([ox.IPAddress(ipaddress.ip_network("10.0.0.0/8"))], None),
             "300ea00c300a87080a000000ff000000",
