@@ -126,3 +126,23 @@ def load_pem_x509_crl(data: bytes, backend: Any = None) -> CertificateRevocation
 def encode_name(name: Name) -> bytes: ...
 def decode_name(data: bytes) -> Name: ...
 def encode_extension_value(ext: ExtensionType) -> bytes: ...
+def signature_algorithm_identifier(
+    kind: str,
+    hash_name: str | None,
+    pss_mgf1_hash: str | None = None,
+    pss_salt_length: int | None = None,
+) -> bytes: ...
+def encode_tbs_certificate(
+    issuer: Name,
+    subject: Name,
+    spki: bytes,
+    serial_number: int,
+    not_before: datetime.datetime,
+    not_after: datetime.datetime,
+    extensions: list[Any],
+    signature_algorithm: bytes,
+) -> bytes: ...
+def encode_csr_info(
+    subject: Name, spki: bytes, extensions: list[Any], attributes: list[tuple[Any, bytes, int]]
+) -> bytes: ...
+def encode_signed(tbs: bytes, signature_algorithm: bytes, signature: bytes) -> bytes: ...

@@ -22,6 +22,7 @@ from oxicrypt.x509.base import (
     load_pem_x509_csr,
     random_serial_number,
 )
+from oxicrypt.x509.builder import CertificateBuilder, CertificateSigningRequestBuilder
 from oxicrypt.x509.extensions import (
     AccessDescription,
     Admission,
@@ -183,10 +184,12 @@ __all__ = [
     "CRLNumber",
     "CRLReason",
     "Certificate",
+    "CertificateBuilder",
     "CertificateIssuer",
     "CertificatePolicies",
     "CertificateRevocationList",
     "CertificateSigningRequest",
+    "CertificateSigningRequestBuilder",
     "DNSName",
     "DeltaCRLIndicator",
     "DirectoryName",

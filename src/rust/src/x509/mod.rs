@@ -1,6 +1,7 @@
 //! `oxicrypt._rust.x509`: certificates, requests and CRLs read from DER by oxicrypt-x509,
 //! turned into the Python objects of `oxicrypt.x509` on first access.
 
+mod build;
 pub mod certificate;
 mod crl;
 mod csr;
@@ -36,5 +37,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(encode::encode_name, m)?)?;
     m.add_function(wrap_pyfunction!(encode::decode_name, m)?)?;
     m.add_function(wrap_pyfunction!(ext_encode::encode_extension_value, m)?)?;
+    m.add_function(wrap_pyfunction!(build::signature_algorithm_identifier, m)?)?;
+    m.add_function(wrap_pyfunction!(build::encode_tbs_certificate, m)?)?;
+    m.add_function(wrap_pyfunction!(build::encode_csr_info, m)?)?;
+    m.add_function(wrap_pyfunction!(build::encode_signed, m)?)?;
     Ok(())
 }

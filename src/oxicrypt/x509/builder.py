@@ -1,0 +1,416 @@
+"""Builders for certificates and certificate signing requests.
+
+The builders check each field as it is set (as the reference does, with its messages),
+hand the fields to ``oxicrypt._rust.x509`` to encode the to-be-signed structure, sign
+those bytes with the private key object's own ``sign`` method, and load the result.
+"""
+
+from __future__ import annotations
+
+import datetime
+import typing
+
+from oxicrypt._rust import x509 as rust_x509
+from oxicrypt.exceptions import UnsupportedAlgorithm, _Reasons
+from oxicrypt.hazmat._oid import ObjectIdentifier
+from oxicrypt.hazmat.primitives import hashes
+from oxicrypt.hazmat.primitives._serialization import Encoding, PublicFormat
+from oxicrypt.hazmat.primitives.asymmetric import (
+    dsa,
+    ec,
+    ed448,
+    ed25519,
+    padding,
+    rsa,
+    x448,
+    x25519,
+)
+from oxicrypt.hazmat.primitives.asymmetric.types import (
+    CertificateIssuerPrivateKeyTypes,
+    CertificatePublicKeyTypes,
+)
+from oxicrypt.x509.extensions import Extension, ExtensionType
+from oxicrypt.x509.name import Name, _ASN1Type
+
+__all__ = ["CertificateBuilder", "CertificateSigningRequestBuilder"]
+
+if typing.TYPE_CHECKING:
+    from oxicrypt._rust.x509 import Certificate, CertificateSigningRequest
+
+_AllowedHashTypes = typing.Union[
+    hashes.SHA224,
+    hashes.SHA256,
+    hashes.SHA384,
+    hashes.SHA512,
+    hashes.SHA3_224,
+    hashes.SHA3_256,
+    hashes.SHA3_384,
+    hashes.SHA3_512,
+]
+
+# RFC 5280 writes dates before 1950 as GeneralizedTime, but the reference refuses them.
+_EARLIEST_TIME = datetime.datetime(1950, 1, 1)
+
+
+def _naive_utc(time: datetime.datetime) -> datetime.datetime:
+    """An aware datetime converted to UTC, without its tzinfo; naive ones are UTC already."""
+    if time.tzinfo is not None:
+        offset = time.utcoffset()
+        offset = offset if offset else datetime.timedelta()
+        return time.replace(tzinfo=None) - offset
+    return time
+
+
+def _with_extension(
+    extensions: list[Extension[ExtensionType]], extval: ExtensionType, critical: bool
+) -> list[Extension[ExtensionType]]:
+    if not isinstance(extval, ExtensionType):
+        raise TypeError("extension must be an ExtensionType")
+    extension = Extension(extval.oid, critical, extval)
+    if any(e.oid == extension.oid for e in extensions):
+        raise ValueError("This extension has already been set.")
+    return [*extensions, extension]
+
+
+def _key_kind(private_key: object) -> str:
+    if isinstance(private_key, rsa.RSAPrivateKey):
+        return "rsa"
+    if isinstance(private_key, ec.EllipticCurvePrivateKey):
+        return "ec"
+    if isinstance(private_key, dsa.DSAPrivateKey):
+        return "dsa"
+    if isinstance(private_key, ed25519.Ed25519PrivateKey):
+        return "ed25519"
+    if isinstance(private_key, ed448.Ed448PrivateKey):
+        return "ed448"
+    raise TypeError(
+        "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 "
+        "private key."
+    )
+
+
+def _pss_salt_length(key: rsa.RSAPrivateKey, pss: padding.PSS, hash_size: int) -> int:
+    salt = pss._salt_length
+    if isinstance(salt, padding._MaxLength):
+        # RFC 8017, 9.1.1: emLen - hLen - 2, emLen = ceil((modBits - 1) / 8).
+        return (key.key_size - 1 + 7) // 8 - hash_size - 2
+    if isinstance(salt, padding._DigestLength):
+        return hash_size
+    if isinstance(salt, int) and not isinstance(salt, bool):
+        return salt
+    raise TypeError("salt_length must be an int, MaxLength, or DigestLength.")
+
+
+def _sign(
+    private_key: CertificateIssuerPrivateKeyTypes,
+    algorithm: hashes.HashAlgorithm | None,
+    rsa_padding: padding.PSS | padding.PKCS1v15 | None,
+    ecdsa_deterministic: bool | None,
+    encode: typing.Callable[[bytes], bytes],
+) -> bytes:
+    """The signed DER: ``encode`` turns the signature AlgorithmIdentifier into the
+    to-be-signed bytes, which the key signs."""
+    kind = _key_kind(private_key)
+    if rsa_padding is not None:
+        if kind != "rsa":
+            raise TypeError("Padding is only supported for RSA keys")
+        if not isinstance(rsa_padding, (padding.PSS, padding.PKCS1v15)):
+            raise TypeError("Padding must be PSS or PKCS1v15")
+    if ecdsa_deterministic is not None and kind != "ec":
+        raise TypeError("Deterministic ECDSA is only supported for EC keys")
+    if kind in ("ed25519", "ed448"):
+        if algorithm is not None:
+            raise ValueError("Algorithm must be None when signing via ed25519 or ed448")
+    elif not isinstance(algorithm, hashes.HashAlgorithm):
+        if algorithm is None:
+            raise TypeError("Algorithm must be a registered hash algorithm, not None.")
+        raise TypeError("Algorithm must be a registered hash algorithm.")
+    hash_name = None if algorithm is None else algorithm.name
+    mgf1_hash = salt_length = None
+    if isinstance(rsa_padding, padding.PSS) and algorithm is not None:
+        assert isinstance(private_key, rsa.RSAPrivateKey)
+        mgf1_hash = rsa_padding._mgf._algorithm.name
+        salt_length = _pss_salt_length(private_key, rsa_padding, algorithm.digest_size)
+    if hash_name is not None and hash_name not in _SIGNATURE_HASHES:
+        raise UnsupportedAlgorithm(
+            f'Hash algorithm "{hash_name}" not supported for signatures',
+            _Reasons.UNSUPPORTED_HASH,
+        )
+    signature_algorithm = rust_x509.signature_algorithm_identifier(
+        kind, hash_name, mgf1_hash, salt_length
+    )
+    tbs = encode(signature_algorithm)
+    signature: bytes
+    if isinstance(private_key, rsa.RSAPrivateKey):
+        assert algorithm is not None
+        if isinstance(rsa_padding, padding.PSS):
+            assert salt_length is not None
+            pss = padding.PSS(rsa_padding._mgf, salt_length)
+            signature = private_key.sign(tbs, pss, algorithm)
+        else:
+            signature = private_key.sign(tbs, padding.PKCS1v15(), algorithm)
+    elif isinstance(private_key, ec.EllipticCurvePrivateKey):
+        assert algorithm is not None
+        ecdsa = ec.ECDSA(algorithm, deterministic_signing=bool(ecdsa_deterministic))
+        signature = private_key.sign(tbs, ecdsa)
+    elif isinstance(private_key, dsa.DSAPrivateKey):
+        assert algorithm is not None
+        signature = private_key.sign(tbs, algorithm)
+    else:
+        signature = private_key.sign(tbs)
+    return rust_x509.encode_signed(tbs, signature_algorithm, signature)
+
+
+_SIGNATURE_HASHES = frozenset(
+    [
+        "sha224",
+        "sha256",
+        "sha384",
+        "sha512",
+        "sha3-224",
+        "sha3-256",
+        "sha3-384",
+        "sha3-512",
+    ]
+)
+
+
+def _spki(key: CertificatePublicKeyTypes) -> bytes:
+    return key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+
+
+class CertificateSigningRequestBuilder:
+    """Builds a PKCS#10 certificate signing request, one field per call."""
+
+    def __init__(
+        self,
+        subject_name: Name | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006 (never mutated)
+        attributes: list[tuple[ObjectIdentifier, bytes, int | None]] = [],  # noqa: B006
+    ):
+        self._subject_name = subject_name
+        self._extensions = extensions
+        self._attributes = attributes
+
+    def subject_name(self, name: Name) -> CertificateSigningRequestBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._subject_name is not None:
+            raise ValueError("The subject name may only be set once.")
+        return CertificateSigningRequestBuilder(name, self._extensions, self._attributes)
+
+    def add_extension(
+        self, extval: ExtensionType, critical: bool
+    ) -> CertificateSigningRequestBuilder:
+        extensions = _with_extension(self._extensions, extval, critical)
+        return CertificateSigningRequestBuilder(self._subject_name, extensions, self._attributes)
+
+    def add_attribute(
+        self, oid: ObjectIdentifier, value: bytes, *, _tag: _ASN1Type | None = None
+    ) -> CertificateSigningRequestBuilder:
+        if not isinstance(oid, ObjectIdentifier):
+            raise TypeError("oid must be an ObjectIdentifier")
+        if not isinstance(value, bytes):
+            raise TypeError("value must be bytes")
+        if _tag is not None and not isinstance(_tag, _ASN1Type):
+            raise TypeError("tag must be _ASN1Type")
+        if any(existing == oid for existing, _, _ in self._attributes):
+            raise ValueError("This attribute has already been set.")
+        tag = None if _tag is None else _tag.value
+        return CertificateSigningRequestBuilder(
+            self._subject_name, self._extensions, [*self._attributes, (oid, value, tag)]
+        )
+
+    def sign(
+        self,
+        private_key: CertificateIssuerPrivateKeyTypes,
+        algorithm: _AllowedHashTypes | None,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: padding.PSS | padding.PKCS1v15 | None = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> CertificateSigningRequest:
+        if self._subject_name is None:
+            raise ValueError("A CertificateSigningRequest must have a subject")
+        subject = self._subject_name
+        spki = _spki(typing.cast(CertificatePublicKeyTypes, private_key.public_key()))
+        # Values are UTF8String unless a type was given.
+        attributes = [
+            (oid, value, _ASN1Type.UTF8String.value if tag is None else tag)
+            for oid, value, tag in self._attributes
+        ]
+
+        def encode(signature_algorithm: bytes) -> bytes:
+            del signature_algorithm  # a request's info does not name its algorithm
+            return rust_x509.encode_csr_info(subject, spki, self._extensions, attributes)
+
+        der = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
+        return rust_x509.load_der_x509_csr(der)
+
+
+class CertificateBuilder:
+    """Builds an X.509 v3 certificate, one field per call."""
+
+    def __init__(
+        self,
+        issuer_name: Name | None = None,
+        subject_name: Name | None = None,
+        public_key: CertificatePublicKeyTypes | None = None,
+        serial_number: int | None = None,
+        not_valid_before: datetime.datetime | None = None,
+        not_valid_after: datetime.datetime | None = None,
+        extensions: list[Extension[ExtensionType]] = [],  # noqa: B006 (never mutated)
+        public_key_rsa_padding: type[padding.PSS] | None = None,
+    ) -> None:
+        self._version = 2
+        self._issuer_name = issuer_name
+        self._subject_name = subject_name
+        self._public_key = public_key
+        self._serial_number = serial_number
+        self._not_valid_before = not_valid_before
+        self._not_valid_after = not_valid_after
+        self._extensions = extensions
+        self._public_key_rsa_padding = public_key_rsa_padding
+
+    def _replace(self, **changes: typing.Any) -> CertificateBuilder:
+        fields: dict[str, typing.Any] = {
+            "issuer_name": self._issuer_name,
+            "subject_name": self._subject_name,
+            "public_key": self._public_key,
+            "serial_number": self._serial_number,
+            "not_valid_before": self._not_valid_before,
+            "not_valid_after": self._not_valid_after,
+            "extensions": self._extensions,
+            "public_key_rsa_padding": self._public_key_rsa_padding,
+        }
+        fields.update(changes)
+        return CertificateBuilder(**fields)
+
+    def issuer_name(self, name: Name) -> CertificateBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._issuer_name is not None:
+            raise ValueError("The issuer name may only be set once.")
+        return self._replace(issuer_name=name)
+
+    def subject_name(self, name: Name) -> CertificateBuilder:
+        if not isinstance(name, Name):
+            raise TypeError("Expecting x509.Name object.")
+        if self._subject_name is not None:
+            raise ValueError("The subject name may only be set once.")
+        return self._replace(subject_name=name)
+
+    def public_key(
+        self,
+        key: CertificatePublicKeyTypes,
+        *,
+        rsa_padding: type[padding.PSS] | None = None,
+    ) -> CertificateBuilder:
+        if not isinstance(
+            key,
+            (
+                dsa.DSAPublicKey,
+                rsa.RSAPublicKey,
+                ec.EllipticCurvePublicKey,
+                ed25519.Ed25519PublicKey,
+                ed448.Ed448PublicKey,
+                x25519.X25519PublicKey,
+                x448.X448PublicKey,
+            ),
+        ):
+            raise TypeError(
+                "Expecting one of DSAPublicKey, RSAPublicKey, EllipticCurvePublicKey, "
+                "Ed25519PublicKey, Ed448PublicKey, MLDSA44PublicKey, MLDSA65PublicKey, "
+                "MLDSA87PublicKey, MLKEM768PublicKey, MLKEM1024PublicKey, X25519PublicKey "
+                "or X448PublicKey."
+            )
+        if self._public_key is not None:
+            raise ValueError("The public key may only be set once.")
+        if rsa_padding is not None:
+            if rsa_padding is not padding.PSS:
+                raise TypeError("rsa_padding must be the PSS class, not an instance")
+            if not isinstance(key, rsa.RSAPublicKey):
+                raise TypeError("rsa_padding is only supported with RSA public keys")
+            # An RSASSA-PSS SubjectPublicKeyInfo is not written yet.
+            raise UnsupportedAlgorithm(
+                "RSA-PSS public keys in certificates are not supported yet",
+                _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM,
+            )
+        return self._replace(public_key=key)
+
+    def serial_number(self, number: int) -> CertificateBuilder:
+        if not isinstance(number, int):
+            raise TypeError("Serial number must be of integral type.")
+        if self._serial_number is not None:
+            raise ValueError("The serial number may only be set once.")
+        if number <= 0:
+            raise ValueError("The serial number should be positive.")
+        # RFC 5280: at most 20 octets, and positive, so at most 159 bits.
+        if number.bit_length() >= 160:
+            raise ValueError("The serial number should not be more than 159 bits.")
+        return self._replace(serial_number=number)
+
+    def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
+        if not isinstance(time, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._not_valid_before is not None:
+            raise ValueError("The not valid before may only be set once.")
+        time = _naive_utc(time)
+        if time < _EARLIEST_TIME:
+            raise ValueError("The not valid before date must be on or after 1950 January 1).")
+        if self._not_valid_after is not None and time > self._not_valid_after:
+            raise ValueError("The not valid before date must be before the not valid after date.")
+        return self._replace(not_valid_before=time)
+
+    def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
+        if not isinstance(time, datetime.datetime):
+            raise TypeError("Expecting datetime object.")
+        if self._not_valid_after is not None:
+            raise ValueError("The not valid after may only be set once.")
+        time = _naive_utc(time)
+        if time < _EARLIEST_TIME:
+            raise ValueError("The not valid after date must be on or after 1950 January 1.")
+        if self._not_valid_before is not None and time < self._not_valid_before:
+            raise ValueError("The not valid after date must be after the not valid before date.")
+        return self._replace(not_valid_after=time)
+
+    def add_extension(self, extval: ExtensionType, critical: bool) -> CertificateBuilder:
+        return self._replace(extensions=_with_extension(self._extensions, extval, critical))
+
+    def sign(
+        self,
+        private_key: CertificateIssuerPrivateKeyTypes,
+        algorithm: _AllowedHashTypes | None,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: padding.PSS | padding.PKCS1v15 | None = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> Certificate:
+        if self._subject_name is None:
+            raise ValueError("A certificate must have a subject name")
+        if self._issuer_name is None:
+            raise ValueError("A certificate must have an issuer name")
+        if self._serial_number is None:
+            raise ValueError("A certificate must have a serial number")
+        if self._not_valid_before is None:
+            raise ValueError("A certificate must have a not valid before time")
+        if self._not_valid_after is None:
+            raise ValueError("A certificate must have a not valid after time")
+        if self._public_key is None:
+            raise ValueError("A certificate must have a public key")
+        spki = _spki(self._public_key)
+        fields = (
+            self._issuer_name,
+            self._subject_name,
+            spki,
+            self._serial_number,
+            self._not_valid_before,
+            self._not_valid_after,
+            self._extensions,
+        )
+
+        def encode(signature_algorithm: bytes) -> bytes:
+            return rust_x509.encode_tbs_certificate(*fields, signature_algorithm)
+
+        der = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
+        return rust_x509.load_der_x509_certificate(der)
