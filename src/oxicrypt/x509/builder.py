@@ -132,10 +132,7 @@ def _sign(
         mgf1_hash = rsa_padding._mgf._algorithm.name
         salt_length = _pss_salt_length(private_key, rsa_padding, algorithm.digest_size)
     if hash_name is not None and hash_name not in _SIGNATURE_HASHES:
-        raise UnsupportedAlgorithm(
-            f'Hash algorithm "{hash_name}" not supported for signatures',
-            _Reasons.UNSUPPORTED_HASH,
-        )
+        raise UnsupportedAlgorithm(f'Hash algorithm "{hash_name}" not supported for signatures')
     signature_algorithm = rust_x509.signature_algorithm_identifier(
         kind, hash_name, mgf1_hash, salt_length
     )

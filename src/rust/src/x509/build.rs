@@ -9,7 +9,7 @@ use pyo3::types::PyBytes;
 use super::encode::{name_der, oid_of};
 use super::ext_encode::{date_time, extension_value};
 use crate::buf::Buffer;
-use crate::error::{CryptoError, Reason};
+use crate::error::UnsupportedAlgorithm;
 
 /// The signature AlgorithmIdentifier the reference writes for a key kind ("rsa", "ec",
 /// "dsa", "ed25519", "ed448"), a hash name and, for RSA-PSS, the MGF1 hash and salt length.
@@ -45,7 +45,8 @@ pub fn signature_algorithm_identifier<'py>(
             ),
             AlgorithmError::Sha3WithDsa => "SHA3 hashes are not supported with DSA keys".into(),
         };
-        CryptoError::Unsupported(message, Reason::Hash)
+        // The reference raises these without a reason.
+        UnsupportedAlgorithm::new_err(message)
     })?;
     Ok(PyBytes::new(py, &der))
 }
