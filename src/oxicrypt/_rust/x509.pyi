@@ -146,3 +146,11 @@ def encode_csr_info(
     subject: Name, spki: bytes, extensions: list[Any], attributes: list[tuple[Any, bytes, int]]
 ) -> bytes: ...
 def encode_signed(tbs: bytes, signature_algorithm: bytes, signature: bytes) -> bytes: ...
+def encode_tbs_crl(
+    issuer: Name,
+    last_update: datetime.datetime,
+    next_update: datetime.datetime,
+    revoked: list[tuple[int, datetime.datetime, Any]],
+    extensions: list[Any],
+    signature_algorithm: bytes,
+) -> bytes: ...

@@ -22,7 +22,12 @@ from oxicrypt.x509.base import (
     load_pem_x509_csr,
     random_serial_number,
 )
-from oxicrypt.x509.builder import CertificateBuilder, CertificateSigningRequestBuilder
+from oxicrypt.x509.builder import (
+    CertificateBuilder,
+    CertificateRevocationListBuilder,
+    CertificateSigningRequestBuilder,
+    RevokedCertificateBuilder,
+)
 from oxicrypt.x509.extensions import (
     AccessDescription,
     Admission,
@@ -188,6 +193,7 @@ __all__ = [
     "CertificateIssuer",
     "CertificatePolicies",
     "CertificateRevocationList",
+    "CertificateRevocationListBuilder",
     "CertificateSigningRequest",
     "CertificateSigningRequestBuilder",
     "DNSName",
@@ -234,6 +240,7 @@ __all__ = [
     "RegisteredID",
     "RelativeDistinguishedName",
     "RevokedCertificate",
+    "RevokedCertificateBuilder",
     "SignatureAlgorithmOID",
     "SignedCertificateTimestamps",
     "SubjectAlternativeName",

@@ -213,3 +213,18 @@ pub fn openssl_verify_csr(der: &[u8]) -> bool {
         .and_then(|key| req.verify(&key))
         .unwrap_or(false)
 }
+
+/// Whether OpenSSL's `X509_CRL_verify` accepts a CRL's signature under `issuer_der`'s key.
+#[pyfunction]
+pub fn openssl_verify_crl(der: &[u8], issuer_der: &[u8]) -> bool {
+    let (Ok(crl), Ok(issuer)) = (
+        openssl::x509::X509Crl::from_der(der),
+        openssl::x509::X509::from_der(issuer_der),
+    ) else {
+        return false;
+    };
+    issuer
+        .public_key()
+        .and_then(|key| crl.verify(&key))
+        .unwrap_or(false)
+}

@@ -101,6 +101,49 @@ pub fn certification_request_info(
     ])
 }
 
+/// One revokedCertificates entry (RFC 5280, section 5.1): serial, date, and the entry's
+/// extensions when there are some.
+pub fn revoked_entry(
+    serial: &[u8],
+    date: asn1::DateTime,
+    extension_list: &[ExtensionToWrite],
+) -> Result<Vec<u8>, X509Error> {
+    let mut parts = vec![der::integer(serial), der::time(date)?];
+    if !extension_list.is_empty() {
+        parts.push(extensions(extension_list));
+    }
+    Ok(seq(&parts))
+}
+
+pub struct TbsCertList<'a> {
+    pub signature_algorithm: &'a [u8],
+    pub issuer: &'a [u8],
+    pub this_update: asn1::DateTime,
+    pub next_update: asn1::DateTime,
+    /// Entries already encoded by [`revoked_entry`].
+    pub revoked: &'a [Vec<u8>],
+    pub extensions: &'a [ExtensionToWrite],
+}
+
+/// TBSCertList (RFC 5280, section 5.1): version 2 always, as the reference writes it; the
+/// revoked list and the extensions only when not empty.
+pub fn tbs_cert_list(tbs: &TbsCertList<'_>) -> Result<Vec<u8>, X509Error> {
+    let mut parts = vec![
+        der::uint(1),
+        tbs.signature_algorithm.to_vec(),
+        tbs.issuer.to_vec(),
+        der::time(tbs.this_update.clone())?,
+        der::time(tbs.next_update.clone())?,
+    ];
+    if !tbs.revoked.is_empty() {
+        parts.push(seq(tbs.revoked));
+    }
+    if !tbs.extensions.is_empty() {
+        parts.push(explicit(0, &extensions(tbs.extensions)));
+    }
+    Ok(seq(&parts))
+}
+
 /// The signed envelope shared by certificates, requests and CRLs:
 /// SEQUENCE { tbs, signatureAlgorithm, signature BIT STRING }.
 pub fn signed(tbs: &[u8], signature_algorithm: &[u8], signature: &[u8]) -> Vec<u8> {

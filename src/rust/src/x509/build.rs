@@ -150,3 +150,42 @@ pub fn encode_signed<'py>(
         ),
     ))
 }
+
+/// TBSCertList; `revoked` holds `(serial, revocation date, extensions)` tuples.
+#[pyfunction]
+pub fn encode_tbs_crl<'py>(
+    py: Python<'py>,
+    issuer: &Bound<'py, PyAny>,
+    last_update: &Bound<'py, PyAny>,
+    next_update: &Bound<'py, PyAny>,
+    revoked: &Bound<'py, PyAny>,
+    extensions: &Bound<'py, PyAny>,
+    signature_algorithm: Buffer<'_>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let mut entries = Vec::new();
+    for entry in revoked.try_iter()? {
+        let (serial, date, entry_extensions): (
+            Bound<'py, PyAny>,
+            Bound<'py, PyAny>,
+            Bound<'py, PyAny>,
+        ) = entry?.extract()?;
+        let entry = build::revoked_entry(
+            &int_bytes(&serial)?,
+            date_time(&date)?,
+            &extensions_to_write(&entry_extensions)?,
+        )
+        .map_err(super::py::parse_error)?;
+        entries.push(entry);
+    }
+    let extensions = extensions_to_write(extensions)?;
+    let tbs = build::tbs_cert_list(&build::TbsCertList {
+        signature_algorithm: signature_algorithm.as_bytes(),
+        issuer: &name_der(issuer)?,
+        this_update: date_time(last_update)?,
+        next_update: date_time(next_update)?,
+        revoked: &entries,
+        extensions: &extensions,
+    })
+    .map_err(super::py::parse_error)?;
+    Ok(PyBytes::new(py, &tbs))
+}

@@ -41,5 +41,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build::encode_tbs_certificate, m)?)?;
     m.add_function(wrap_pyfunction!(build::encode_csr_info, m)?)?;
     m.add_function(wrap_pyfunction!(build::encode_signed, m)?)?;
+    m.add_function(wrap_pyfunction!(build::encode_tbs_crl, m)?)?;
     Ok(())
 }
