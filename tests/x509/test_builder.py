@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 import oxicrypt.x509 as ox
 from oxicrypt._rust import _parity
-from oxicrypt.exceptions import UnsupportedAlgorithm
 from oxicrypt.hazmat.primitives import hashes, serialization
 from oxicrypt.hazmat.primitives.asymmetric import dsa, ec, rsa
 from tests.parity import _x509_compare
@@ -473,11 +472,43 @@ def test_checks_match_reference(probe: str) -> None:
     assert ours == _outcome(PROBES[probe], _lib("cryptography"))
 
 
-def test_pss_public_keys_are_not_supported_yet() -> None:
-    from oxicrypt.hazmat.primitives.asymmetric import padding
+def test_pss_subject_key() -> None:
+    """``public_key(key, rsa_padding=PSS)`` labels the key id-RSASSA-PSS; the DER is the
+    reference's."""
+    libs = {name: _lib(name) for name in ("oxicrypt", "cryptography")}
 
-    with pytest.raises(UnsupportedAlgorithm):
-        ox.CertificateBuilder().public_key(_RSA.public_key(), rsa_padding=padding.PSS)
+    def build(m: dict[str, ModuleType]) -> Any:
+        x509 = m["x509"]
+        return (
+            x509.CertificateBuilder()
+            .subject_name(_name(x509, "s"))
+            .issuer_name(_name(x509, "i"))
+            .serial_number(3)
+            .not_valid_before(_NOW)
+            .not_valid_after(_NOW)
+            .public_key(_key(m, "rsa").public_key(), rsa_padding=m["padding"].PSS)
+            .sign(_key(m, "ed25519"), None)
+        )
+
+    ours = build(libs["oxicrypt"])
+    theirs = build(libs["cryptography"])
+    assert ours.public_bytes(DER) == theirs.public_bytes(
+        libs["cryptography"]["serialization"].Encoding.DER
+    )
+    assert ours.public_key_algorithm_oid == ox.PublicKeyAlgorithmOID.RSASSA_PSS
+
+
+def test_create_unsigned_matches_reference() -> None:
+    libs = {name: _lib(name) for name in ("oxicrypt", "cryptography")}
+    ours = _full(libs["oxicrypt"]).create_unsigned()
+    theirs = _full(libs["cryptography"]).create_unsigned()
+    assert ours.public_bytes(DER) == theirs.public_bytes(
+        libs["cryptography"]["serialization"].Encoding.DER
+    )
+    assert ours.signature == b""
+    assert ours.signature_algorithm_oid.dotted_string == "1.3.6.1.5.5.7.6.36"
+    with pytest.raises(ValueError, match="A certificate must have a subject name"):
+        ox.CertificateBuilder().create_unsigned()
 
 
 def test_aware_times_are_stored_as_utc() -> None:

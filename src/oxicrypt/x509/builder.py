@@ -12,7 +12,7 @@ import typing
 
 from oxicrypt._rust import x509 as rust_x509
 from oxicrypt._rust.x509 import RevokedCertificate
-from oxicrypt.exceptions import UnsupportedAlgorithm, _Reasons
+from oxicrypt.exceptions import UnsupportedAlgorithm
 from oxicrypt.hazmat._oid import ObjectIdentifier
 from oxicrypt.hazmat.primitives import hashes
 from oxicrypt.hazmat.primitives._serialization import Encoding, PublicFormat
@@ -338,12 +338,7 @@ class CertificateBuilder:
                 raise TypeError("rsa_padding must be the PSS class, not an instance")
             if not isinstance(key, rsa.RSAPublicKey):
                 raise TypeError("rsa_padding is only supported with RSA public keys")
-            # An RSASSA-PSS SubjectPublicKeyInfo is not written yet.
-            raise UnsupportedAlgorithm(
-                "RSA-PSS public keys in certificates are not supported yet",
-                _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM,
-            )
-        return self._replace(public_key=key)
+        return self._replace(public_key=key, public_key_rsa_padding=rsa_padding)
 
     def serial_number(self, number: int) -> CertificateBuilder:
         if not isinstance(number, int):
@@ -384,15 +379,18 @@ class CertificateBuilder:
     def add_extension(self, extval: ExtensionType, critical: bool) -> CertificateBuilder:
         return self._replace(extensions=_with_extension(self._extensions, extval, critical))
 
-    def sign(
+    def _checked_fields(
         self,
-        private_key: CertificateIssuerPrivateKeyTypes,
-        algorithm: _AllowedHashTypes | None,
-        backend: typing.Any = None,
-        *,
-        rsa_padding: padding.PSS | padding.PKCS1v15 | None = None,
-        ecdsa_deterministic: bool | None = None,
-    ) -> Certificate:
+    ) -> tuple[
+        Name,
+        Name,
+        bytes,
+        int,
+        datetime.datetime,
+        datetime.datetime,
+        list[Extension[ExtensionType]],
+    ]:
+        """The fields of the to-be-signed certificate, once every one is set."""
         if self._subject_name is None:
             raise ValueError("A certificate must have a subject name")
         if self._issuer_name is None:
@@ -406,7 +404,9 @@ class CertificateBuilder:
         if self._public_key is None:
             raise ValueError("A certificate must have a public key")
         spki = _spki(self._public_key)
-        fields = (
+        if self._public_key_rsa_padding is not None:
+            spki = rust_x509.rsa_pss_spki(spki)
+        return (
             self._issuer_name,
             self._subject_name,
             spki,
@@ -415,6 +415,24 @@ class CertificateBuilder:
             self._not_valid_after,
             self._extensions,
         )
+
+    def create_unsigned(self) -> Certificate:
+        """The certificate with an empty signature under id-alg-unsigned (1.3.6.1.5.5.7.6.36), for
+        uses where no one checks one."""
+        algorithm = rust_x509.unsigned_algorithm_identifier()
+        tbs = rust_x509.encode_tbs_certificate(*self._checked_fields(), algorithm)
+        return rust_x509.load_der_x509_certificate(rust_x509.encode_signed(tbs, algorithm, b""))
+
+    def sign(
+        self,
+        private_key: CertificateIssuerPrivateKeyTypes,
+        algorithm: _AllowedHashTypes | None,
+        backend: typing.Any = None,
+        *,
+        rsa_padding: padding.PSS | padding.PKCS1v15 | None = None,
+        ecdsa_deterministic: bool | None = None,
+    ) -> Certificate:
+        fields = self._checked_fields()
 
         def encode(signature_algorithm: bytes) -> bytes:
             return rust_x509.encode_tbs_certificate(*fields, signature_algorithm)

@@ -1477,6 +1477,7 @@ class SubjectAlternativeName(_GeneralNamesExtension):
 
     oid = ExtensionOID.SUBJECT_ALTERNATIVE_NAME
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
@@ -1485,6 +1486,7 @@ class IssuerAlternativeName(_GeneralNamesExtension):
 
     oid = ExtensionOID.ISSUER_ALTERNATIVE_NAME
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
@@ -1493,6 +1495,7 @@ class CertificateIssuer(_GeneralNamesExtension):
 
     oid = CRLEntryExtensionOID.CERTIFICATE_ISSUER
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
@@ -1596,6 +1599,7 @@ class PrecertificateSignedCertificateTimestamps(_SCTList):
 
     oid = ExtensionOID.PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS
     __init__ = _SCTList.__init__
+    public_bytes = _SCTList.public_bytes
 
 
 class SignedCertificateTimestamps(_SCTList):
@@ -1603,6 +1607,7 @@ class SignedCertificateTimestamps(_SCTList):
 
     oid = ExtensionOID.SIGNED_CERTIFICATE_TIMESTAMPS
     __init__ = _SCTList.__init__
+    public_bytes = _SCTList.public_bytes
 
 
 class OCSPNonce(ExtensionType):

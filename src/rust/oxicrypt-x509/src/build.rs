@@ -156,6 +156,30 @@ pub fn signed(tbs: &[u8], signature_algorithm: &[u8], signature: &[u8]) -> Vec<u
     ])
 }
 
+/// An RSA SubjectPublicKeyInfo re-labelled id-RSASSA-PSS without parameters (RFC 4055,
+/// section 1.2): the key may then only make PSS signatures. The key bits stay as they are.
+pub fn rsa_pss_spki(spki: &[u8]) -> Result<Vec<u8>, X509Error> {
+    let what = "SubjectPublicKeyInfo";
+    let outer =
+        asn1::parse_single::<asn1::Sequence<'_>>(spki).map_err(|e| X509Error::asn1(what, e))?;
+    let key_bits = outer
+        .parse(|p| {
+            let _ = p.read_element::<asn1::Tlv<'_>>()?;
+            p.read_element::<asn1::Tlv<'_>>()
+        })
+        .map_err(|e: asn1::ParseError| X509Error::asn1(what, e))?;
+    Ok(seq(&[
+        seq(&[der::oid(&oid!(1, 2, 840, 113549, 1, 1, 10))]),
+        key_bits.full_data().to_vec(),
+    ]))
+}
+
+/// id-alg-unsigned (IETF LAMPS "unsigned X.509 certificates"): the signature algorithm of
+/// a certificate nobody signed.
+pub fn unsigned_algorithm() -> Vec<u8> {
+    seq(&[der::oid(&oid!(1, 3, 6, 1, 5, 5, 7, 6, 36))])
+}
+
 /// The kind of key signing, as far as the algorithm identifier cares.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum KeyKind {

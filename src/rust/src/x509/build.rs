@@ -189,3 +189,16 @@ pub fn encode_tbs_crl<'py>(
     .map_err(super::py::parse_error)?;
     Ok(PyBytes::new(py, &tbs))
 }
+
+/// An RSA SubjectPublicKeyInfo as an RSASSA-PSS one (`public_key(..., rsa_padding=PSS)`).
+#[pyfunction]
+pub fn rsa_pss_spki<'py>(py: Python<'py>, spki: Buffer<'_>) -> PyResult<Bound<'py, PyBytes>> {
+    let der = build::rsa_pss_spki(spki.as_bytes()).map_err(super::py::parse_error)?;
+    Ok(PyBytes::new(py, &der))
+}
+
+/// The AlgorithmIdentifier of an unsigned certificate (`create_unsigned`).
+#[pyfunction]
+pub fn unsigned_algorithm_identifier(py: Python<'_>) -> Bound<'_, PyBytes> {
+    PyBytes::new(py, &build::unsigned_algorithm())
+}
