@@ -36,7 +36,7 @@ def _lib(name: str) -> dict[str, ModuleType]:
     out = {"x509": importlib.import_module(f"{name}.x509")}
     for module in ("hashes", "serialization"):
         out[module] = importlib.import_module(f"{name}.hazmat.primitives.{module}")
-    for module in ("padding", "ec", "ed25519", "ed448", "rsa", "dsa"):
+    for module in ("padding", "ec", "ed25519", "ed448", "rsa", "dsa", "mldsa"):
         out[module] = importlib.import_module(f"{name}.hazmat.primitives.asymmetric.{module}")
     return out
 
@@ -59,6 +59,9 @@ def _key(lib: dict[str, ModuleType], kind: str) -> Any:
         return lib["ed25519"].Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
     if kind == "ed448":
         return lib["ed448"].Ed448PrivateKey.from_private_bytes(bytes(range(57)))
+    if kind.startswith("ml-dsa-"):
+        cls = getattr(lib["mldsa"], f"MLDSA{kind[-2:]}PrivateKey")
+        return cls.from_seed_bytes(bytes(range(32)))
     if kind.startswith("ec-"):
         curve = {"ec-p256": "SECP256R1", "ec-p384": "SECP384R1", "ec-p521": "SECP521R1"}[kind]
         return lib["ec"].derive_private_key(0x1234567890ABCDEF, getattr(lib["ec"], curve)())
@@ -87,6 +90,10 @@ RANDOMISED: list[Signing] = [
     ("dsa", "SHA224", None, False),
     ("ec-p256", "SHA256", None, False),
     ("ec-p384", "SHA224", None, False),
+    # ML-DSA signatures are hedged (randomised) by default.
+    ("ml-dsa-44", None, None, False),
+    ("ml-dsa-65", None, None, False),
+    ("ml-dsa-87", None, None, False),
 ]
 
 
@@ -447,6 +454,10 @@ PROBES: dict[str, Probe] = {
     ),
     "csr subject twice": lambda m: (
         m["x509"].CertificateSigningRequestBuilder().subject_name(_n(m)).subject_name(_n(m))
+    ),
+    "ml-dsa with hash": lambda m: _full(m).sign(_key(m, "ml-dsa-65"), m["hashes"].SHA256()),
+    "ml-dsa padding": lambda m: _full(m).sign(
+        _key(m, "ml-dsa-44"), None, rsa_padding=m["padding"].PKCS1v15()
     ),
     "csr ed448 with hash": lambda m: (
         m["x509"]

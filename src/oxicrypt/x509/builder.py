@@ -21,6 +21,8 @@ from oxicrypt.hazmat.primitives.asymmetric import (
     ec,
     ed448,
     ed25519,
+    mldsa,
+    mlkem,
     padding,
     rsa,
     x448,
@@ -93,6 +95,12 @@ def _key_kind(private_key: object) -> str:
         return "ed25519"
     if isinstance(private_key, ed448.Ed448PrivateKey):
         return "ed448"
+    if isinstance(private_key, mldsa.MLDSA44PrivateKey):
+        return "ml-dsa-44"
+    if isinstance(private_key, mldsa.MLDSA65PrivateKey):
+        return "ml-dsa-65"
+    if isinstance(private_key, mldsa.MLDSA87PrivateKey):
+        return "ml-dsa-87"
     raise TypeError(
         "Key must be an rsa, dsa, ec, ed25519, ed448, ml-dsa-44, ml-dsa-65, or ml-dsa-87 "
         "private key."
@@ -131,6 +139,11 @@ def _sign(
     if kind in ("ed25519", "ed448"):
         if algorithm is not None:
             raise ValueError("Algorithm must be None when signing via ed25519 or ed448")
+    elif kind.startswith("ml-dsa"):
+        if algorithm is not None:
+            raise ValueError(
+                "Algorithm must be None when signing via ml-dsa-44, ml-dsa-65, or ml-dsa-87"
+            )
     elif not isinstance(algorithm, hashes.HashAlgorithm):
         if algorithm is None:
             raise TypeError("Algorithm must be a registered hash algorithm, not None.")
@@ -323,6 +336,11 @@ class CertificateBuilder:
                 ed448.Ed448PublicKey,
                 x25519.X25519PublicKey,
                 x448.X448PublicKey,
+                mldsa.MLDSA44PublicKey,
+                mldsa.MLDSA65PublicKey,
+                mldsa.MLDSA87PublicKey,
+                mlkem.MLKEM768PublicKey,
+                mlkem.MLKEM1024PublicKey,
             ),
         ):
             raise TypeError(

@@ -188,6 +188,9 @@ pub enum KeyKind {
     Dsa,
     Ed25519,
     Ed448,
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
 }
 
 /// RSASSA-PSS parameters to write: the hash (also the MGF1 hash's) and the salt length.
@@ -240,6 +243,10 @@ pub fn signature_algorithm(
     Ok(match kind {
         KeyKind::Ed25519 => bare(oid!(1, 3, 101, 112)),
         KeyKind::Ed448 => bare(oid!(1, 3, 101, 113)),
+        // ML-DSA (FIPS 204) in X.509, per the IETF LAMPS profile: no parameters.
+        KeyKind::MlDsa44 => bare(oid!(2, 16, 840, 1, 101, 3, 4, 3, 17)),
+        KeyKind::MlDsa65 => bare(oid!(2, 16, 840, 1, 101, 3, 4, 3, 18)),
+        KeyKind::MlDsa87 => bare(oid!(2, 16, 840, 1, 101, 3, 4, 3, 19)),
         KeyKind::Rsa => {
             if let Some(pss) = pss {
                 let mut params = vec![

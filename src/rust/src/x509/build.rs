@@ -12,7 +12,7 @@ use crate::buf::Buffer;
 use crate::error::UnsupportedAlgorithm;
 
 /// The signature AlgorithmIdentifier the reference writes for a key kind ("rsa", "ec",
-/// "dsa", "ed25519", "ed448"), a hash name and, for RSA-PSS, the MGF1 hash and salt length.
+/// "dsa", "ed25519", "ed448", "ml-dsa-44", "ml-dsa-65", "ml-dsa-87"), a hash name and, for RSA-PSS, the MGF1 hash and salt length.
 #[pyfunction]
 #[pyo3(signature = (kind, hash_name, pss_mgf1_hash=None, pss_salt_length=None))]
 pub fn signature_algorithm_identifier<'py>(
@@ -28,6 +28,9 @@ pub fn signature_algorithm_identifier<'py>(
         "dsa" => KeyKind::Dsa,
         "ed25519" => KeyKind::Ed25519,
         "ed448" => KeyKind::Ed448,
+        "ml-dsa-44" => KeyKind::MlDsa44,
+        "ml-dsa-65" => KeyKind::MlDsa65,
+        "ml-dsa-87" => KeyKind::MlDsa87,
         _ => return Err(PyValueError::new_err(format!("unknown key kind {kind}"))),
     };
     let pss = match (pss_mgf1_hash, pss_salt_length) {
