@@ -346,9 +346,9 @@ def _certificate_extension(draw: st.DrawFn) -> Recipe:
         return lambda x: x.TLSFeature([getattr(x.TLSFeatureType, f) for f in features])
     if kind == 13:
         template = draw(_oids)
-        major = draw(st.none() | st.integers(0, 2**32))
+        major = draw(st.none() | st.integers(0, 2**32 - 1))
         # Both versions are INTEGER OPTIONAL: a minor version alone would read as a major.
-        minor = draw(st.none() | st.integers(0, 2**32)) if major is not None else None
+        minor = draw(st.none() | st.integers(0, 2**32 - 1)) if major is not None else None
         return lambda x: x.MSCertificateTemplate(x.ObjectIdentifier(template), major, minor)
     if kind == 14:
         return _admissions(draw)
@@ -597,6 +597,41 @@ def test_non_ascii_cps_uri_is_refused(lib: str) -> None:
     policies = x.CertificatePolicies([x.PolicyInformation(x.ObjectIdentifier("1.2.3"), ["é"])])
     with pytest.raises(ValueError, match="Qualifier must be an ASCII-string"):
         policies.public_bytes()
+
+
+_OUT_OF_RANGE: dict[str, Callable[[ModuleType], Any]] = {
+    "template major 2**32": lambda x: x.MSCertificateTemplate(
+        x.ObjectIdentifier("1.2"), 2**32, None
+    ),
+    "template minor negative": lambda x: x.MSCertificateTemplate(x.ObjectIdentifier("1.2"), 1, -1),
+    "policy constraint 2**64": lambda x: x.PolicyConstraints(2**64, None),
+    "policy constraint negative": lambda x: x.PolicyConstraints(None, -1),
+    "crl number negative": lambda x: x.CRLNumber(-1),
+    "delta crl negative": lambda x: x.DeltaCRLIndicator(-5),
+    "aki serial negative": lambda x: x.AuthorityKeyIdentifier(None, [x.DNSName("a")], -1),
+    "notice number negative": lambda x: x.CertificatePolicies(
+        [
+            x.PolicyInformation(
+                x.ObjectIdentifier("1.2"), [x.UserNotice(x.NoticeReference("o", [-1]), None)]
+            )
+        ]
+    ),
+    "notice without organization": lambda x: x.CertificatePolicies(
+        [
+            x.PolicyInformation(
+                x.ObjectIdentifier("1.2"), [x.UserNotice(x.NoticeReference(None, [1]), None)]
+            )
+        ]
+    ),
+    "inhibit any policy 2**70": lambda x: x.InhibitAnyPolicy(2**70),
+    "path length 2**64": lambda x: x.BasicConstraints(True, 2**64),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_OUT_OF_RANGE))
+def test_out_of_range_values_like_reference(case: str) -> None:
+    build = _OUT_OF_RANGE[case]
+    assert _outcome(build(ox)) == _outcome(build(reference()))
 
 
 def test_custom_extension_type_is_not_implemented() -> None:

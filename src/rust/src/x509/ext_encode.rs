@@ -55,9 +55,9 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             general_names(ext)?
         }
         o if o == oids::CRL_NUMBER || o == oids::DELTA_CRL_INDICATOR => {
-            integer(&ext.getattr("crl_number")?)?
+            unsigned(&ext.getattr("crl_number")?)?
         }
-        o if o == oids::INHIBIT_ANY_POLICY => integer(&ext.getattr("skip_certs")?)?,
+        o if o == oids::INHIBIT_ANY_POLICY => unsigned(&ext.getattr("skip_certs")?)?,
         o if o == oids::TLS_FEATURE => {
             let mut items = Vec::new();
             for item in ext.try_iter()? {
@@ -120,8 +120,8 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
         }
         o if o == oids::MS_CERTIFICATE_TEMPLATE => seq(&[
             der::oid(&oid_of(&ext.getattr("template_id")?, "template_id")?),
-            optional_int(&ext.getattr("major_version")?)?,
-            optional_int(&ext.getattr("minor_version")?)?,
+            optional_u32(&ext.getattr("major_version")?)?,
+            optional_u32(&ext.getattr("minor_version")?)?,
         ]),
         o if o == oids::ADMISSIONS => admissions(ext)?,
         _ => {
@@ -159,11 +159,21 @@ fn integer(value: &Bound<'_, PyAny>) -> PyResult<Der> {
     Ok(der::integer(&bytes))
 }
 
-fn optional_int(value: &Bound<'_, PyAny>) -> PyResult<Der> {
+/// A non-negative Python int as a DER INTEGER, refused when negative as the reference does.
+fn unsigned(value: &Bound<'_, PyAny>) -> PyResult<Der> {
+    if value.lt(0)? {
+        return Err(PyValueError::new_err("Negative integers are not supported"));
+    }
+    integer(value)
+}
+
+// Fields the reference holds in fixed-width integers: the same range, and the same
+// OverflowError (from the same int conversion) outside it.
+fn optional_u32(value: &Bound<'_, PyAny>) -> PyResult<Der> {
     if value.is_none() {
         Ok(Vec::new())
     } else {
-        integer(value)
+        Ok(der::uint(u64::from(value.extract::<u32>()?)))
     }
 }
 
@@ -172,7 +182,7 @@ fn optional_implicit_int(obj: &Bound<'_, PyAny>, name: &str, number: u8) -> PyRe
     if value.is_none() {
         Ok(Vec::new())
     } else {
-        Ok(implicit(number, &integer(&value)?))
+        Ok(implicit(number, &der::uint(value.extract::<u64>()?)))
     }
 }
 
@@ -209,7 +219,13 @@ fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     if ext.getattr("ca")?.is_truthy()? {
         parts.push(der::boolean(true));
     }
-    parts.push(optional_int(&ext.getattr("path_length")?)?);
+    let path_length = ext.getattr("path_length")?;
+    if !path_length.is_none() {
+        let value: u64 = path_length.extract().map_err(|_| {
+            PyTypeError::new_err("failed to extract field PyBasicConstraints.path_length")
+        })?;
+        parts.push(der::uint(value));
+    }
     Ok(seq(&parts))
 }
 
@@ -256,7 +272,7 @@ fn authority_key_identifier(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     }
     let serial = ext.getattr("authority_cert_serial_number")?;
     if !serial.is_none() {
-        parts.push(implicit(2, &integer(&serial)?));
+        parts.push(implicit(2, &unsigned(&serial)?));
     }
     Ok(seq(&parts))
 }
@@ -488,14 +504,13 @@ fn user_notice(notice: &Bound<'_, PyAny>) -> PyResult<Der> {
     if !reference.is_none() {
         let mut numbers = Vec::new();
         for number in reference.getattr("notice_numbers")?.try_iter()? {
-            numbers.push(integer(&number?)?);
+            numbers.push(unsigned(&number?)?);
         }
         let organization = reference.getattr("organization")?;
-        let organization = if organization.is_none() {
-            Vec::new()
-        } else {
-            der::string(UTF8_STRING, &organization.extract::<String>()?)
-        };
+        if organization.is_none() {
+            return Err(PyTypeError::new_err("'None' is not an instance of 'str'"));
+        }
+        let organization = der::string(UTF8_STRING, &organization.extract::<String>()?);
         parts.push(seq(&[organization, seq(&numbers)]));
     }
     let text = notice.getattr("explicit_text")?;
