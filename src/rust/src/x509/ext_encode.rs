@@ -32,10 +32,13 @@ pub fn encode_extension_value<'py>(
 
 pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = ext.py();
-    if ext.is_instance(x509_class!(py, "UnrecognizedExtension")?)? {
+    // An exact type check first: isinstance against an ABC costs more than most encodings.
+    // Subclasses of UnrecognizedExtension are caught by the fallback arm below.
+    let unrecognized = x509_class!(py, "UnrecognizedExtension")?;
+    if ext.get_type().is(unrecognized) {
         return bytes_attr(ext, "value");
     }
-    let oid = oid_of(&ext.getattr("oid")?, "oid")?;
+    let oid = oid_of(&ext.getattr(pyo3::intern!(ext.py(), "oid"))?, "oid")?;
     Ok(match oid {
         o if o == oids::SUBJECT_KEY_IDENTIFIER => der::octet_string(&bytes_attr(ext, "digest")?),
         o if o == oids::AUTHORITY_KEY_IDENTIFIER => authority_key_identifier(ext)?,
@@ -55,9 +58,11 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             general_names(ext)?
         }
         o if o == oids::CRL_NUMBER || o == oids::DELTA_CRL_INDICATOR => {
-            unsigned(&ext.getattr("crl_number")?)?
+            unsigned(&ext.getattr(pyo3::intern!(ext.py(), "crl_number"))?)?
         }
-        o if o == oids::INHIBIT_ANY_POLICY => unsigned(&ext.getattr("skip_certs")?)?,
+        o if o == oids::INHIBIT_ANY_POLICY => {
+            unsigned(&ext.getattr(pyo3::intern!(ext.py(), "skip_certs"))?)?
+        }
         o if o == oids::TLS_FEATURE => {
             let mut items = Vec::new();
             for item in ext.try_iter()? {
@@ -94,8 +99,11 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             for item in ext.try_iter()? {
                 let item = item?;
                 items.push(seq(&[
-                    der::oid(&oid_of(&item.getattr("access_method")?, "access_method")?),
-                    general_name(&item.getattr("access_location")?)?,
+                    der::oid(&oid_of(
+                        &item.getattr(pyo3::intern!(item.py(), "access_method"))?,
+                        "access_method",
+                    )?),
+                    general_name(&item.getattr(pyo3::intern!(item.py(), "access_location"))?)?,
                 ]));
             }
             seq(&items)
@@ -105,10 +113,13 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             optional_subtrees(ext, "permitted_subtrees", 0)?,
             optional_subtrees(ext, "excluded_subtrees", 1)?,
         ]),
-        o if o == oids::CRL_REASON => {
-            der::enumerated(reason_code(&ext.getattr("reason")?.getattr("value")?)?)
+        o if o == oids::CRL_REASON => der::enumerated(reason_code(
+            &ext.getattr(pyo3::intern!(ext.py(), "reason"))?
+                .getattr("value")?,
+        )?),
+        o if o == oids::INVALIDITY_DATE => {
+            generalized_time(&ext.getattr(pyo3::intern!(ext.py(), "invalidity_date"))?)?
         }
-        o if o == oids::INVALIDITY_DATE => generalized_time(&ext.getattr("invalidity_date")?)?,
         o if o == oids::PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS
             || o == oids::SIGNED_CERTIFICATE_TIMESTAMPS =>
         {
@@ -119,11 +130,15 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             der::octet_string(&sct::encode_list(&scts))
         }
         o if o == oids::MS_CERTIFICATE_TEMPLATE => seq(&[
-            der::oid(&oid_of(&ext.getattr("template_id")?, "template_id")?),
-            optional_u32(&ext.getattr("major_version")?)?,
-            optional_u32(&ext.getattr("minor_version")?)?,
+            der::oid(&oid_of(
+                &ext.getattr(pyo3::intern!(ext.py(), "template_id"))?,
+                "template_id",
+            )?),
+            optional_u32(&ext.getattr(pyo3::intern!(ext.py(), "major_version"))?)?,
+            optional_u32(&ext.getattr(pyo3::intern!(ext.py(), "minor_version"))?)?,
         ]),
         o if o == oids::ADMISSIONS => admissions(ext)?,
+        _ if ext.is_instance(unrecognized)? => bytes_attr(ext, "value")?,
         _ => {
             return Err(PyNotImplementedError::new_err(format!(
                 "public_bytes is not implemented for extension type {}",
@@ -194,7 +209,10 @@ fn generalized_time(value: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
     let py = value.py();
-    let value = if value.getattr("tzinfo")?.is_none() {
+    let value = if value
+        .getattr(pyo3::intern!(value.py(), "tzinfo"))?
+        .is_none()
+    {
         value.clone()
     } else {
         let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
@@ -216,10 +234,10 @@ pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
 fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
     // DEFAULT FALSE: written only when true (X.690, 11.5).
-    if ext.getattr("ca")?.is_truthy()? {
+    if ext.getattr(pyo3::intern!(ext.py(), "ca"))?.is_truthy()? {
         parts.push(der::boolean(true));
     }
-    let path_length = ext.getattr("path_length")?;
+    let path_length = ext.getattr(pyo3::intern!(ext.py(), "path_length"))?;
     if !path_length.is_none() {
         let value: u64 = path_length.extract().map_err(|_| {
             PyTypeError::new_err("failed to extract field PyBasicConstraints.path_length")
@@ -246,11 +264,20 @@ fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
         }
     }
     // encipherOnly and decipherOnly mean something (and can be read) only with keyAgreement.
-    if ext.getattr("key_agreement")?.is_truthy()? {
-        if ext.getattr("encipher_only")?.is_truthy()? {
+    if ext
+        .getattr(pyo3::intern!(ext.py(), "key_agreement"))?
+        .is_truthy()?
+    {
+        if ext
+            .getattr(pyo3::intern!(ext.py(), "encipher_only"))?
+            .is_truthy()?
+        {
             bits.push(7);
         }
-        if ext.getattr("decipher_only")?.is_truthy()? {
+        if ext
+            .getattr(pyo3::intern!(ext.py(), "decipher_only"))?
+            .is_truthy()?
+        {
             bits.push(8);
         }
     }
@@ -259,18 +286,18 @@ fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 fn authority_key_identifier(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let key_id = ext.getattr("key_identifier")?;
+    let key_id = ext.getattr(pyo3::intern!(ext.py(), "key_identifier"))?;
     if !key_id.is_none() {
         parts.push(implicit(
             0,
             &der::octet_string(&bytes_attr(ext, "key_identifier")?),
         ));
     }
-    let issuer = ext.getattr("authority_cert_issuer")?;
+    let issuer = ext.getattr(pyo3::intern!(ext.py(), "authority_cert_issuer"))?;
     if !issuer.is_none() {
         parts.push(implicit(1, &general_names(&issuer)?));
     }
-    let serial = ext.getattr("authority_cert_serial_number")?;
+    let serial = ext.getattr(pyo3::intern!(ext.py(), "authority_cert_serial_number"))?;
     if !serial.is_none() {
         parts.push(implicit(2, &unsigned(&serial)?));
     }
@@ -289,30 +316,53 @@ pub fn general_names(names: &Bound<'_, PyAny>) -> PyResult<Der> {
 /// One GeneralName (RFC 5280, section 4.2.1.6).
 pub fn general_name(name: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = name.py();
-    let value = name.getattr("value")?;
-    if name.is_instance(x509_class!(py, "DNSName")?)? {
+    let value = name.getattr(pyo3::intern!(name.py(), "value"))?;
+    // Exact types first (cheap pointer compares), isinstance for subclasses after.
+    let classes = [
+        x509_class!(py, "DNSName")?,
+        x509_class!(py, "RFC822Name")?,
+        x509_class!(py, "UniformResourceIdentifier")?,
+        x509_class!(py, "DirectoryName")?,
+        x509_class!(py, "RegisteredID")?,
+        x509_class!(py, "IPAddress")?,
+        x509_class!(py, "OtherName")?,
+    ];
+    let ty = name.get_type();
+    let mut kind = classes.iter().position(|class| ty.is(*class));
+    if kind.is_none() {
+        for (i, class) in classes.iter().enumerate() {
+            if name.is_instance(class)? {
+                kind = Some(i);
+                break;
+            }
+        }
+    }
+    if kind == Some(0) {
         Ok(implicit(
             2,
             &der::string(IA5_STRING, &text_attr(name, "value")?),
         ))
-    } else if name.is_instance(x509_class!(py, "RFC822Name")?)? {
+    } else if kind == Some(1) {
         Ok(implicit(
             1,
             &der::string(IA5_STRING, &text_attr(name, "value")?),
         ))
-    } else if name.is_instance(x509_class!(py, "UniformResourceIdentifier")?)? {
+    } else if kind == Some(2) {
         Ok(implicit(
             6,
             &der::string(IA5_STRING, &text_attr(name, "value")?),
         ))
-    } else if name.is_instance(x509_class!(py, "DirectoryName")?)? {
+    } else if kind == Some(3) {
         Ok(explicit(4, &name_der(&value)?))
-    } else if name.is_instance(x509_class!(py, "RegisteredID")?)? {
+    } else if kind == Some(4) {
         Ok(implicit(8, &der::oid(&oid_of(&value, "value")?)))
-    } else if name.is_instance(x509_class!(py, "IPAddress")?)? {
+    } else if kind == Some(5) {
         Ok(implicit(7, &der::octet_string(&ip_bytes(&value)?)))
-    } else if name.is_instance(x509_class!(py, "OtherName")?)? {
-        let type_id = der::oid(&oid_of(&name.getattr("type_id")?, "type_id")?);
+    } else if kind == Some(6) {
+        let type_id = der::oid(&oid_of(
+            &name.getattr(pyo3::intern!(name.py(), "type_id"))?,
+            "type_id",
+        )?);
         // The value is DER already: it goes in as it is.
         Ok(implicit(
             0,
@@ -334,11 +384,16 @@ fn ip_bytes(value: &Bound<'_, PyAny>) -> PyResult<Der> {
             .getattr("network_address")?
             .getattr("packed")?
             .extract()?;
-        let mask: Vec<u8> = value.getattr("netmask")?.getattr("packed")?.extract()?;
+        let mask: Vec<u8> = value
+            .getattr(pyo3::intern!(value.py(), "netmask"))?
+            .getattr("packed")?
+            .extract()?;
         out.extend_from_slice(&mask);
         Ok(out)
     } else {
-        value.getattr("packed")?.extract()
+        value
+            .getattr(pyo3::intern!(value.py(), "packed"))?
+            .extract()
     }
 }
 
@@ -357,8 +412,8 @@ fn optional_subtrees(ext: &Bound<'_, PyAny>, name: &str, number: u8) -> PyResult
 
 /// DistributionPointName inside its `[tag] EXPLICIT` wrapper, or nothing.
 fn distribution_point_name(point: &Bound<'_, PyAny>) -> PyResult<Der> {
-    let full_name = point.getattr("full_name")?;
-    let relative_name = point.getattr("relative_name")?;
+    let full_name = point.getattr(pyo3::intern!(point.py(), "full_name"))?;
+    let relative_name = point.getattr(pyo3::intern!(point.py(), "relative_name"))?;
     let name = if !full_name.is_none() {
         implicit(0, &general_names(&full_name)?)
     } else if !relative_name.is_none() {
@@ -373,11 +428,11 @@ fn distribution_point_name(point: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 fn distribution_point(point: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = vec![distribution_point_name(point)?];
-    let reasons = point.getattr("reasons")?;
+    let reasons = point.getattr(pyo3::intern!(point.py(), "reasons"))?;
     if !reasons.is_none() {
         parts.push(implicit(1, &reason_bits(&reasons)?));
     }
-    let issuer = point.getattr("crl_issuer")?;
+    let issuer = point.getattr(pyo3::intern!(point.py(), "crl_issuer"))?;
     if !issuer.is_none() {
         parts.push(implicit(2, &general_names(&issuer)?));
     }
@@ -443,7 +498,7 @@ fn issuing_distribution_point(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     };
     parts.push(flag("only_contains_user_certs", 1)?);
     parts.push(flag("only_contains_ca_certs", 2)?);
-    let reasons = ext.getattr("only_some_reasons")?;
+    let reasons = ext.getattr(pyo3::intern!(ext.py(), "only_some_reasons"))?;
     if !reasons.is_none() {
         parts.push(implicit(3, &reason_bits(&reasons)?));
     }
@@ -465,10 +520,10 @@ fn certificate_policies(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     for policy in ext.try_iter()? {
         let policy = policy?;
         let mut parts = vec![der::oid(&oid_of(
-            &policy.getattr("policy_identifier")?,
+            &policy.getattr(pyo3::intern!(policy.py(), "policy_identifier"))?,
             "policy_identifier",
         )?)];
-        let qualifiers = policy.getattr("policy_qualifiers")?;
+        let qualifiers = policy.getattr(pyo3::intern!(policy.py(), "policy_qualifiers"))?;
         // An empty list is left out like None (SIZE (1..MAX) forbids an empty one).
         if !qualifiers.is_none() && qualifiers.len()? > 0 {
             let mut items = Vec::new();
@@ -500,20 +555,23 @@ fn certificate_policies(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 /// UserNotice with its texts as UTF8String (RFC 5280 recommends it for new certificates).
 fn user_notice(notice: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let reference = notice.getattr("notice_reference")?;
+    let reference = notice.getattr(pyo3::intern!(notice.py(), "notice_reference"))?;
     if !reference.is_none() {
         let mut numbers = Vec::new();
-        for number in reference.getattr("notice_numbers")?.try_iter()? {
+        for number in reference
+            .getattr(pyo3::intern!(reference.py(), "notice_numbers"))?
+            .try_iter()?
+        {
             numbers.push(unsigned(&number?)?);
         }
-        let organization = reference.getattr("organization")?;
+        let organization = reference.getattr(pyo3::intern!(reference.py(), "organization"))?;
         if organization.is_none() {
             return Err(PyTypeError::new_err("'None' is not an instance of 'str'"));
         }
         let organization = der::string(UTF8_STRING, &organization.extract::<String>()?);
         parts.push(seq(&[organization, seq(&numbers)]));
     }
-    let text = notice.getattr("explicit_text")?;
+    let text = notice.getattr(pyo3::intern!(notice.py(), "explicit_text"))?;
     if !text.is_none() {
         parts.push(der::string(UTF8_STRING, &text.extract::<String>()?));
     }
@@ -536,17 +594,22 @@ fn sct_bytes(item: &Bound<'_, PyAny>) -> PyResult<Der> {
         "sha512" => 6,
         _ => return Err(PyValueError::new_err("unsupported SCT hash algorithm")),
     };
-    let timestamp = item.getattr("timestamp")?;
+    let timestamp = item.getattr(pyo3::intern!(item.py(), "timestamp"))?;
     let seconds: u64 = py
         .import("calendar")?
         .call_method1("timegm", (timestamp.call_method0("utctimetuple")?,))?
         .extract()?;
-    let micros: u64 = timestamp.getattr("microsecond")?.extract()?;
+    let micros: u64 = timestamp
+        .getattr(pyo3::intern!(timestamp.py(), "microsecond"))?
+        .extract()?;
     let log_id = bytes_attr(item, "log_id")?;
     let extensions = bytes_attr(item, "extension_bytes")?;
     let signature = bytes_attr(item, "signature")?;
     Ok(sct::Sct {
-        version: item.getattr("version")?.getattr("value")?.extract()?,
+        version: item
+            .getattr(pyo3::intern!(item.py(), "version"))?
+            .getattr("value")?
+            .extract()?,
         log_id: &log_id,
         timestamp: seconds * 1000 + micros / 1000,
         extensions: &extensions,
@@ -566,18 +629,18 @@ fn optional_explicit(number: u8, der: Option<Der>) -> Der {
 
 fn naming_authority(authority: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let id = authority.getattr("id")?;
+    let id = authority.getattr(pyo3::intern!(authority.py(), "id"))?;
     if !id.is_none() {
         parts.push(der::oid(&oid_of(&id, "id")?));
     }
-    let url = authority.getattr("url")?;
+    let url = authority.getattr(pyo3::intern!(authority.py(), "url"))?;
     if !url.is_none() {
         parts.push(ia5(
             &url.extract::<String>()?,
             "url must be an ASCII string",
         )?);
     }
-    let text = authority.getattr("text")?;
+    let text = authority.getattr(pyo3::intern!(authority.py(), "text"))?;
     if !text.is_none() {
         parts.push(der::string(UTF8_STRING, &text.extract::<String>()?));
     }
@@ -585,7 +648,7 @@ fn naming_authority(authority: &Bound<'_, PyAny>) -> PyResult<Der> {
 }
 
 fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
-    let authority = info.getattr("naming_authority")?;
+    let authority = info.getattr(pyo3::intern!(info.py(), "naming_authority"))?;
     let mut parts = vec![optional_explicit(
         0,
         (!authority.is_none())
@@ -593,11 +656,14 @@ fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
             .transpose()?,
     )];
     let mut items = Vec::new();
-    for item in info.getattr("profession_items")?.try_iter()? {
+    for item in info
+        .getattr(pyo3::intern!(info.py(), "profession_items"))?
+        .try_iter()?
+    {
         items.push(der::string(UTF8_STRING, &item?.extract::<String>()?));
     }
     parts.push(seq(&items));
-    let profession_oids = info.getattr("profession_oids")?;
+    let profession_oids = info.getattr(pyo3::intern!(info.py(), "profession_oids"))?;
     if !profession_oids.is_none() {
         let mut oids_der = Vec::new();
         for oid in profession_oids.try_iter()? {
@@ -605,11 +671,11 @@ fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
         }
         parts.push(seq(&oids_der));
     }
-    let number = info.getattr("registration_number")?;
+    let number = info.getattr(pyo3::intern!(info.py(), "registration_number"))?;
     if !number.is_none() {
         parts.push(der::string(PRINTABLE_STRING, &number.extract::<String>()?));
     }
-    let extra = info.getattr("add_profession_info")?;
+    let extra = info.getattr(pyo3::intern!(info.py(), "add_profession_info"))?;
     if !extra.is_none() {
         parts.push(der::octet_string(&bytes_attr(info, "add_profession_info")?));
     }
@@ -618,17 +684,20 @@ fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 fn admissions(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let authority = ext.getattr("authority")?;
+    let authority = ext.getattr(pyo3::intern!(ext.py(), "authority"))?;
     if !authority.is_none() {
         parts.push(general_name(&authority)?);
     }
     let mut contents = Vec::new();
     for admission in ext.try_iter()? {
         let admission = admission?;
-        let authority = admission.getattr("admission_authority")?;
-        let naming = admission.getattr("naming_authority")?;
+        let authority = admission.getattr(pyo3::intern!(admission.py(), "admission_authority"))?;
+        let naming = admission.getattr(pyo3::intern!(admission.py(), "naming_authority"))?;
         let mut infos = Vec::new();
-        for info in admission.getattr("profession_infos")?.try_iter()? {
+        for info in admission
+            .getattr(pyo3::intern!(admission.py(), "profession_infos"))?
+            .try_iter()?
+        {
             infos.push(profession_info(&info?)?);
         }
         contents.push(seq(&[
