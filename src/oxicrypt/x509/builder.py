@@ -293,18 +293,13 @@ class CertificateBuilder:
         self._public_key_rsa_padding = public_key_rsa_padding
 
     def _replace(self, **changes: typing.Any) -> CertificateBuilder:
-        fields: dict[str, typing.Any] = {
-            "issuer_name": self._issuer_name,
-            "subject_name": self._subject_name,
-            "public_key": self._public_key,
-            "serial_number": self._serial_number,
-            "not_valid_before": self._not_valid_before,
-            "not_valid_after": self._not_valid_after,
-            "extensions": self._extensions,
-            "public_key_rsa_padding": self._public_key_rsa_padding,
-        }
-        fields.update(changes)
-        return CertificateBuilder(**fields)
+        # A copy of the attributes with `changes` (field names without the underscore);
+        # cheaper than re-running __init__, and every builder call goes through here.
+        new = object.__new__(CertificateBuilder)
+        new.__dict__.update(self.__dict__)
+        for field, value in changes.items():
+            setattr(new, f"_{field}", value)
+        return new
 
     def issuer_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
@@ -482,15 +477,12 @@ class CertificateRevocationListBuilder:
         self._revoked_certificates = revoked_certificates
 
     def _replace(self, **changes: typing.Any) -> CertificateRevocationListBuilder:
-        fields: dict[str, typing.Any] = {
-            "issuer_name": self._issuer_name,
-            "last_update": self._last_update,
-            "next_update": self._next_update,
-            "extensions": self._extensions,
-            "revoked_certificates": self._revoked_certificates,
-        }
-        fields.update(changes)
-        return CertificateRevocationListBuilder(**fields)
+        # As CertificateBuilder._replace.
+        new = object.__new__(CertificateRevocationListBuilder)
+        new.__dict__.update(self.__dict__)
+        for field, value in changes.items():
+            setattr(new, f"_{field}", value)
+        return new
 
     def issuer_name(self, issuer_name: Name) -> CertificateRevocationListBuilder:
         if not isinstance(issuer_name, Name):
