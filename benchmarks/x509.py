@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import json
 import subprocess
@@ -46,6 +47,34 @@ def x509_cases(top: str, certificate: bytes, bundle: bytes | None) -> dict[str, 
     cases: dict[str, Case] = {
         "load a certificate, read subject, issuer, serial, validity, extensions": load_and_read
     }
+    ed25519 = importlib.import_module(f"{top}.hazmat.primitives.asymmetric.ed25519")
+    key = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(32))
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "bench.example")])
+    start = datetime.datetime(2025, 1, 1)
+
+    def build_and_sign() -> object:
+        return (
+            x509.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(key.public_key())
+            .serial_number(1234567)
+            .not_valid_before(start)
+            .not_valid_after(start + datetime.timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("bench.example")]), False)
+            .add_extension(
+                x509.KeyUsage(True, False, False, False, False, True, True, False, False), True
+            )
+            .sign(key, None)
+        )
+
+    loaded = x509.load_pem_x509_certificate(certificate)
+    values = [e.value for e in loaded.extensions]
+    cases["build and sign an Ed25519 certificate with three extensions"] = build_and_sign
+    cases["public_bytes of the loaded certificate's extensions"] = lambda: [
+        v.public_bytes() for v in values
+    ]
     if bundle is not None:
         cases["load_pem_x509_certificates(certifi bundle)"] = lambda: (
             x509.load_pem_x509_certificates(bundle)

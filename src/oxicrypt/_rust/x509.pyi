@@ -6,7 +6,7 @@ from oxicrypt.hazmat._oid import ObjectIdentifier
 from oxicrypt.hazmat.primitives import hashes
 from oxicrypt.hazmat.primitives._serialization import Encoding
 from oxicrypt.x509.base import Attributes, Version
-from oxicrypt.x509.extensions import Extensions
+from oxicrypt.x509.extensions import Extensions, ExtensionType
 from oxicrypt.x509.name import Name
 
 class Certificate:
@@ -125,3 +125,34 @@ def load_der_x509_crl(data: bytes, backend: Any = None) -> CertificateRevocation
 def load_pem_x509_crl(data: bytes, backend: Any = None) -> CertificateRevocationList: ...
 def encode_name(name: Name) -> bytes: ...
 def decode_name(data: bytes) -> Name: ...
+def encode_extension_value(ext: ExtensionType) -> bytes: ...
+def signature_algorithm_identifier(
+    kind: str,
+    hash_name: str | None,
+    pss_mgf1_hash: str | None = None,
+    pss_salt_length: int | None = None,
+) -> bytes: ...
+def encode_tbs_certificate(
+    issuer: Name,
+    subject: Name,
+    spki: bytes,
+    serial_number: int,
+    not_before: datetime.datetime,
+    not_after: datetime.datetime,
+    extensions: list[Any],
+    signature_algorithm: bytes,
+) -> bytes: ...
+def encode_csr_info(
+    subject: Name, spki: bytes, extensions: list[Any], attributes: list[tuple[Any, bytes, int]]
+) -> bytes: ...
+def encode_signed(tbs: bytes, signature_algorithm: bytes, signature: bytes) -> bytes: ...
+def encode_tbs_crl(
+    issuer: Name,
+    last_update: datetime.datetime,
+    next_update: datetime.datetime,
+    revoked: list[tuple[int, datetime.datetime, Any]],
+    extensions: list[Any],
+    signature_algorithm: bytes,
+) -> bytes: ...
+def rsa_pss_spki(spki: bytes) -> bytes: ...
+def unsigned_algorithm_identifier() -> bytes: ...

@@ -22,6 +22,12 @@ from oxicrypt.x509.base import (
     load_pem_x509_csr,
     random_serial_number,
 )
+from oxicrypt.x509.builder import (
+    CertificateBuilder,
+    CertificateRevocationListBuilder,
+    CertificateSigningRequestBuilder,
+    RevokedCertificateBuilder,
+)
 from oxicrypt.x509.extensions import (
     AccessDescription,
     Admission,
@@ -183,10 +189,13 @@ __all__ = [
     "CRLNumber",
     "CRLReason",
     "Certificate",
+    "CertificateBuilder",
     "CertificateIssuer",
     "CertificatePolicies",
     "CertificateRevocationList",
+    "CertificateRevocationListBuilder",
     "CertificateSigningRequest",
+    "CertificateSigningRequestBuilder",
     "DNSName",
     "DeltaCRLIndicator",
     "DirectoryName",
@@ -231,6 +240,7 @@ __all__ = [
     "RegisteredID",
     "RelativeDistinguishedName",
     "RevokedCertificate",
+    "RevokedCertificateBuilder",
     "SignatureAlgorithmOID",
     "SignedCertificateTimestamps",
     "SubjectAlternativeName",

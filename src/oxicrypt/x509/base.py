@@ -16,6 +16,14 @@ from oxicrypt.hazmat.primitives.asymmetric.types import (
 from oxicrypt.hazmat.primitives.asymmetric.types import (
     CertificatePublicKeyTypes as CertificatePublicKeyTypes,
 )
+from oxicrypt.x509.builder import CertificateBuilder as CertificateBuilder
+from oxicrypt.x509.builder import (
+    CertificateRevocationListBuilder as CertificateRevocationListBuilder,
+)
+from oxicrypt.x509.builder import (
+    CertificateSigningRequestBuilder as CertificateSigningRequestBuilder,
+)
+from oxicrypt.x509.builder import RevokedCertificateBuilder as RevokedCertificateBuilder
 from oxicrypt.x509.extensions import Extension as Extension
 from oxicrypt.x509.extensions import ExtensionType as ExtensionType
 from oxicrypt.x509.name import Name as Name

@@ -11,6 +11,7 @@ import typing
 from collections.abc import Iterable, Iterator
 
 from oxicrypt import utils
+from oxicrypt._rust import x509 as rust_x509
 from oxicrypt.hazmat._oid import (
     CRLEntryExtensionOID,
     ExtensionOID,
@@ -169,6 +170,10 @@ class ExtensionType(metaclass=abc.ABCMeta):
 
     oid: typing.ClassVar[ObjectIdentifier]
 
+    def public_bytes(self) -> bytes:
+        """The DER encoding of the extension's value (the ``extnValue`` contents)."""
+        raise NotImplementedError(f"public_bytes is not implemented for extension type {self!r}")
+
 
 ExtensionTypeVar = typing.TypeVar("ExtensionTypeVar", bound=ExtensionType, covariant=True)
 
@@ -278,6 +283,9 @@ class Extensions(_ListOf[Extension[ExtensionType]]):
 class CRLNumber(ExtensionType):
     """The sequence number of a CRL."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.CRL_NUMBER
 
     def __init__(self, crl_number: int) -> None:
@@ -303,6 +311,9 @@ class CRLNumber(ExtensionType):
 
 class AuthorityKeyIdentifier(ExtensionType):
     """Identifies the key that signed the certificate or CRL."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.AUTHORITY_KEY_IDENTIFIER
 
@@ -395,6 +406,9 @@ class AuthorityKeyIdentifier(ExtensionType):
 class SubjectKeyIdentifier(ExtensionType):
     """Identifies the certified public key."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.SUBJECT_KEY_IDENTIFIER
 
     def __init__(self, digest: bytes) -> None:
@@ -428,6 +442,9 @@ class SubjectKeyIdentifier(ExtensionType):
 class AuthorityInformationAccess(ExtensionType, _ListOf["AccessDescription"]):
     """Where to find the issuer's certificate and OCSP responder."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.AUTHORITY_INFORMATION_ACCESS
 
     def __init__(self, descriptions: Iterable[AccessDescription]) -> None:
@@ -451,6 +468,9 @@ class AuthorityInformationAccess(ExtensionType, _ListOf["AccessDescription"]):
 
 class SubjectInformationAccess(ExtensionType, _ListOf["AccessDescription"]):
     """Where to find services the subject offers (a CA's repository, say)."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.SUBJECT_INFORMATION_ACCESS
 
@@ -513,6 +533,9 @@ class AccessDescription:
 class BasicConstraints(ExtensionType):
     """Whether the subject is a CA, and how many CAs may follow it in a path."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.BASIC_CONSTRAINTS
 
     def __init__(self, ca: bool, path_length: int | None) -> None:
@@ -548,6 +571,9 @@ class BasicConstraints(ExtensionType):
 class DeltaCRLIndicator(ExtensionType):
     """Marks a delta CRL, naming the base CRL it updates."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.DELTA_CRL_INDICATOR
 
     def __init__(self, crl_number: int) -> None:
@@ -574,6 +600,9 @@ class DeltaCRLIndicator(ExtensionType):
 class CRLDistributionPoints(ExtensionType, _ListOf["DistributionPoint"]):
     """Where to find the CRLs that cover the certificate."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.CRL_DISTRIBUTION_POINTS
 
     def __init__(self, distribution_points: Iterable[DistributionPoint]) -> None:
@@ -597,6 +626,9 @@ class CRLDistributionPoints(ExtensionType, _ListOf["DistributionPoint"]):
 
 class FreshestCRL(ExtensionType, _ListOf["DistributionPoint"]):
     """Where to find the delta CRLs that cover the certificate."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.FRESHEST_CRL
 
@@ -759,6 +791,9 @@ class DistributionPoint:
 class PolicyConstraints(ExtensionType):
     """Limits on policy mapping and requirements for explicit policies in a path."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.POLICY_CONSTRAINTS
 
     def __init__(
@@ -807,6 +842,9 @@ class PolicyConstraints(ExtensionType):
 class PrivateKeyUsagePeriod(ExtensionType):
     """When the private key may be used (RFC 3280; deprecated by RFC 5280)."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.PRIVATE_KEY_USAGE_PERIOD
 
     def __init__(
@@ -847,6 +885,9 @@ class PrivateKeyUsagePeriod(ExtensionType):
 
 class CertificatePolicies(ExtensionType, _ListOf["PolicyInformation"]):
     """The policies under which the certificate was issued."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.CERTIFICATE_POLICIES
 
@@ -991,6 +1032,9 @@ class NoticeReference:
 class ExtendedKeyUsage(ExtensionType, _ListOf[ObjectIdentifier]):
     """The purposes the certified key may be used for, beyond key usage."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.EXTENDED_KEY_USAGE
 
     def __init__(self, usages: Iterable[ObjectIdentifier]) -> None:
@@ -1014,6 +1058,9 @@ class OCSPNoCheck(ExtensionType):
     """Tells relying parties not to check the revocation of an OCSP responder's
     certificate. It has no value."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.OCSP_NO_CHECK
 
     def __eq__(self, other: object) -> bool:
@@ -1030,6 +1077,9 @@ class OCSPNoCheck(ExtensionType):
 
 class PrecertPoison(ExtensionType):
     """Makes a precertificate (RFC 6962) unusable as a certificate. It has no value."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.PRECERT_POISON
 
@@ -1057,6 +1107,9 @@ class TLSFeatureType(utils.Enum):
 class TLSFeature(ExtensionType, _ListOf[TLSFeatureType]):
     """The TLS features the subject promises to use ("must staple")."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.TLS_FEATURE
 
     def __init__(self, features: Iterable[TLSFeatureType]) -> None:
@@ -1079,6 +1132,9 @@ class TLSFeature(ExtensionType, _ListOf[TLSFeatureType]):
 
 class InhibitAnyPolicy(ExtensionType):
     """After how many more certificates anyPolicy stops matching."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.INHIBIT_ANY_POLICY
 
@@ -1107,6 +1163,9 @@ class InhibitAnyPolicy(ExtensionType):
 
 class KeyUsage(ExtensionType):
     """What the certified key may be used for (RFC 5280 section 4.2.1.3)."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.KEY_USAGE
 
@@ -1239,6 +1298,9 @@ def _check_subtrees(subtrees: Iterable[GeneralName] | None, what: str) -> list[G
 class NameConstraints(ExtensionType):
     """The name spaces a CA's subordinate certificates must (not) fall in."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.NAME_CONSTRAINTS
 
     def __init__(
@@ -1343,6 +1405,9 @@ class GeneralNames(_ListOf[GeneralName]):
 class _GeneralNamesExtension(ExtensionType):
     """An extension whose value is a list of general names."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     def __init__(self, general_names: Iterable[GeneralName]) -> None:
         self._general_names = GeneralNames(general_names)
 
@@ -1412,6 +1477,7 @@ class SubjectAlternativeName(_GeneralNamesExtension):
 
     oid = ExtensionOID.SUBJECT_ALTERNATIVE_NAME
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
@@ -1420,6 +1486,7 @@ class IssuerAlternativeName(_GeneralNamesExtension):
 
     oid = ExtensionOID.ISSUER_ALTERNATIVE_NAME
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
@@ -1428,11 +1495,15 @@ class CertificateIssuer(_GeneralNamesExtension):
 
     oid = CRLEntryExtensionOID.CERTIFICATE_ISSUER
     __init__ = _GeneralNamesExtension.__init__
+    public_bytes = _GeneralNamesExtension.public_bytes
     get_values_for_type = _GeneralNamesExtension.get_values_for_type
 
 
 class CRLReason(ExtensionType):
     """Why a certificate was revoked (CRL entry)."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = CRLEntryExtensionOID.CRL_REASON
 
@@ -1459,6 +1530,9 @@ class CRLReason(ExtensionType):
 
 class InvalidityDate(ExtensionType):
     """When the key is known or suspected to have been compromised (CRL entry)."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = CRLEntryExtensionOID.INVALIDITY_DATE
 
@@ -1495,6 +1569,9 @@ class InvalidityDate(ExtensionType):
 class _SCTList(ExtensionType, _ListOf[SignedCertificateTimestamp]):
     """An extension whose value is a list of signed certificate timestamps."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     def __init__(
         self, signed_certificate_timestamps: Iterable[SignedCertificateTimestamp]
     ) -> None:
@@ -1522,6 +1599,7 @@ class PrecertificateSignedCertificateTimestamps(_SCTList):
 
     oid = ExtensionOID.PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS
     __init__ = _SCTList.__init__
+    public_bytes = _SCTList.public_bytes
 
 
 class SignedCertificateTimestamps(_SCTList):
@@ -1529,10 +1607,14 @@ class SignedCertificateTimestamps(_SCTList):
 
     oid = ExtensionOID.SIGNED_CERTIFICATE_TIMESTAMPS
     __init__ = _SCTList.__init__
+    public_bytes = _SCTList.public_bytes
 
 
 class OCSPNonce(ExtensionType):
     """The nonce of an OCSP request or response (RFC 6960 section 4.4.1)."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = OCSPExtensionOID.NONCE
 
@@ -1560,6 +1642,9 @@ class OCSPNonce(ExtensionType):
 class OCSPAcceptableResponses(ExtensionType):
     """The OCSP response types a client accepts (RFC 6960 section 4.4.3)."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = OCSPExtensionOID.ACCEPTABLE_RESPONSES
 
     def __init__(self, responses: Iterable[ObjectIdentifier]) -> None:
@@ -1584,6 +1669,9 @@ class OCSPAcceptableResponses(ExtensionType):
 
 class IssuingDistributionPoint(ExtensionType):
     """What a CRL covers: where it is published, which certificates and reasons."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.ISSUING_DISTRIBUTION_POINT
 
@@ -1710,6 +1798,9 @@ class IssuingDistributionPoint(ExtensionType):
 
 class MSCertificateTemplate(ExtensionType):
     """The Microsoft certificate template the certificate was issued from."""
+
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
 
     oid = ExtensionOID.MS_CERTIFICATE_TEMPLATE
 
@@ -1942,6 +2033,9 @@ class Admission:
 class Admissions(ExtensionType, _ListOf[Admission]):
     """The professions the subject is admitted to (Common PKI, ISIS-MTT)."""
 
+    def public_bytes(self) -> bytes:
+        return rust_x509.encode_extension_value(self)
+
     oid = ExtensionOID.ADMISSIONS
 
     def __init__(self, authority: GeneralName | None, admissions: Iterable[Admission]) -> None:
@@ -1972,6 +2066,9 @@ class Admissions(ExtensionType, _ListOf[Admission]):
 
 class UnrecognizedExtension(ExtensionType):
     """An extension oxicrypt does not decode: its OID and its DER-encoded value."""
+
+    def public_bytes(self) -> bytes:
+        return self._value
 
     def __init__(self, oid: ObjectIdentifier, value: bytes) -> None:
         if not isinstance(oid, ObjectIdentifier):

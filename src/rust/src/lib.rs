@@ -86,7 +86,10 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(parity::openssl_load_public_key, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_load_certificate, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_load_csr, m)?)?;
-        m.add_function(wrap_pyfunction!(parity::openssl_load_crl, m)?)
+        m.add_function(wrap_pyfunction!(parity::openssl_load_crl, m)?)?;
+        m.add_function(wrap_pyfunction!(parity::openssl_verify_certificate, m)?)?;
+        m.add_function(wrap_pyfunction!(parity::openssl_verify_csr, m)?)?;
+        m.add_function(wrap_pyfunction!(parity::openssl_verify_crl, m)?)
     })?;
     add_submodule(m, "openssl", |m| {
         m.add_class::<error::OpenSSLError>()?;

@@ -187,3 +187,44 @@ pub fn openssl_load_crl<'py>(
     out.set_item("revoked", serials)?;
     Ok(Some(out))
 }
+
+/// Whether OpenSSL's `X509_verify` accepts `der`'s signature under `issuer_der`'s key.
+#[pyfunction]
+pub fn openssl_verify_certificate(der: &[u8], issuer_der: &[u8]) -> bool {
+    let (Ok(cert), Ok(issuer)) = (
+        openssl::x509::X509::from_der(der),
+        openssl::x509::X509::from_der(issuer_der),
+    ) else {
+        return false;
+    };
+    issuer
+        .public_key()
+        .and_then(|key| cert.verify(&key))
+        .unwrap_or(false)
+}
+
+/// Whether OpenSSL's `X509_REQ_verify` accepts a request's self-signature.
+#[pyfunction]
+pub fn openssl_verify_csr(der: &[u8]) -> bool {
+    let Ok(req) = openssl::x509::X509Req::from_der(der) else {
+        return false;
+    };
+    req.public_key()
+        .and_then(|key| req.verify(&key))
+        .unwrap_or(false)
+}
+
+/// Whether OpenSSL's `X509_CRL_verify` accepts a CRL's signature under `issuer_der`'s key.
+#[pyfunction]
+pub fn openssl_verify_crl(der: &[u8], issuer_der: &[u8]) -> bool {
+    let (Ok(crl), Ok(issuer)) = (
+        openssl::x509::X509Crl::from_der(der),
+        openssl::x509::X509::from_der(issuer_der),
+    ) else {
+        return false;
+    };
+    issuer
+        .public_key()
+        .and_then(|key| crl.verify(&key))
+        .unwrap_or(false)
+}

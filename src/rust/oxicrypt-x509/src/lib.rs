@@ -9,6 +9,7 @@
 // The `asn1` derive macros return its ParseError by value, as every asn1 user must.
 #![allow(clippy::result_large_err)]
 
+pub mod build;
 pub mod certificate;
 pub mod common;
 pub mod crl;

@@ -123,18 +123,23 @@ pub fn encode(rdns: &[Vec<AttributeToEncode>]) -> Result<Vec<u8>, crate::X509Err
     use crate::der::tlv;
     let mut name = Vec::new();
     for rdn in rdns {
-        let mut members = Vec::with_capacity(rdn.len());
-        for attribute in rdn {
-            let oid = asn1::write_single(&attribute.oid)
-                .map_err(|e| crate::X509Error::new("Name", format!("{e:?}")))?;
-            let mut content = oid;
-            content.extend_from_slice(&tlv(&[attribute.tag], &attribute.content));
-            members.push(tlv(&[0x30], &content));
-        }
-        members.sort();
-        name.extend_from_slice(&tlv(&[0x31], &members.concat()));
+        name.extend_from_slice(&encode_rdn(rdn)?);
     }
     Ok(tlv(&[0x30], &name))
+}
+
+/// The DER of one RelativeDistinguishedName: a SET OF AttributeTypeAndValue.
+pub fn encode_rdn(rdn: &[AttributeToEncode]) -> Result<Vec<u8>, crate::X509Error> {
+    use crate::der::tlv;
+    let mut members = Vec::with_capacity(rdn.len());
+    for attribute in rdn {
+        let oid = asn1::write_single(&attribute.oid)
+            .map_err(|e| crate::X509Error::new("Name", format!("{e:?}")))?;
+        let mut content = oid;
+        content.extend_from_slice(&tlv(&[attribute.tag], &attribute.content));
+        members.push(tlv(&[0x30], &content));
+    }
+    Ok(crate::der::set_of(members))
 }
 
 #[cfg(test)]

@@ -14,6 +14,39 @@ pub struct Sct<'a> {
     pub signature: &'a [u8],
 }
 
+impl Sct<'_> {
+    /// The TLS encoding of this SCT (RFC 6962, section 3.2), as found in a list.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = vec![self.version];
+        out.extend_from_slice(self.log_id);
+        out.extend_from_slice(&self.timestamp.to_be_bytes());
+        push_vector16(&mut out, self.extensions);
+        out.push(self.hash_algorithm);
+        out.push(self.signature_algorithm);
+        push_vector16(&mut out, self.signature);
+        out
+    }
+}
+
+/// A TLS `opaque<0..2^16-1>`: two length bytes, then the data (cut at 65535 bytes, which
+/// no SCT field comes near).
+fn push_vector16(out: &mut Vec<u8>, data: &[u8]) {
+    let len = data.len().min(0xffff);
+    out.extend_from_slice(&(len as u16).to_be_bytes());
+    out.extend_from_slice(data.get(..len).unwrap_or_default());
+}
+
+/// A `SignedCertificateTimestampList` of already-encoded SCTs.
+pub fn encode_list(scts: &[Vec<u8>]) -> Vec<u8> {
+    let mut list = Vec::new();
+    for sct in scts {
+        push_vector16(&mut list, sct);
+    }
+    let mut out = Vec::new();
+    push_vector16(&mut out, &list);
+    out
+}
+
 /// Reads TLS-encoded fields front to back; every read checks the remaining length.
 struct Reader<'a>(&'a [u8]);
 

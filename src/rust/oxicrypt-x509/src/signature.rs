@@ -16,7 +16,9 @@ pub enum Scheme {
     Dsa(HashName),
     Ed25519,
     Ed448,
-    /// Algorithms the reference names without a separate hash (ML-DSA, GOST): no hash,
+    /// ML-DSA-44, -65 or -87 (FIPS 204): no hash, no parameters.
+    MlDsa,
+    /// Algorithms the reference names without a separate hash (GOST, unsigned): no hash,
     /// no parameters object, and nothing oxicrypt can verify with.
     Unhashed,
 }
@@ -89,9 +91,9 @@ const TABLE: &[(ObjectIdentifier, Scheme)] = &[
     (oid!(2, 16, 840, 1, 101, 3, 4, 3, 4), Scheme::Dsa("SHA512")),
     (oid!(1, 3, 101, 112), Scheme::Ed25519),
     (oid!(1, 3, 101, 113), Scheme::Ed448),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 17), Scheme::Unhashed),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 18), Scheme::Unhashed),
-    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 19), Scheme::Unhashed),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 17), Scheme::MlDsa),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 18), Scheme::MlDsa),
+    (oid!(2, 16, 840, 1, 101, 3, 4, 3, 19), Scheme::MlDsa),
     (oid!(1, 2, 643, 2, 2, 3), Scheme::Unhashed),
     (oid!(1, 2, 643, 7, 1, 1, 3, 2), Scheme::Unhashed),
     (oid!(1, 2, 643, 7, 1, 1, 3, 3), Scheme::Unhashed),

@@ -30,39 +30,53 @@ fn content(value: &Bound<'_, PyAny>, tag: u8) -> PyResult<Vec<u8>> {
     })
 }
 
+/// An `ObjectIdentifier` argument as the asn1 crate's OID.
+pub fn oid_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<asn1::ObjectIdentifier> {
+    Ok(value
+        .cast::<ObjectIdentifier>()
+        .map_err(|_| PyTypeError::new_err(format!("{what} must be an ObjectIdentifier")))?
+        .get()
+        .oid
+        .clone())
+}
+
+/// The attributes of a Python `RelativeDistinguishedName` (or any iterable of
+/// `NameAttribute`), ready to encode.
+pub fn rdn_to_encode(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<AttributeToEncode>> {
+    let mut attributes = Vec::new();
+    for attribute in rdn.try_iter()? {
+        let attribute = attribute?;
+        let oid = oid_of(&attribute.getattr("oid")?, "attribute oid")?;
+        let tag: u8 = attribute
+            .getattr("_type")?
+            .getattr("value")?
+            .extract()
+            .map_err(|_| PyValueError::new_err("unsupported name attribute type"))?;
+        let value = attribute.getattr("value")?;
+        attributes.push(AttributeToEncode {
+            oid,
+            tag,
+            content: content(&value, tag)?,
+        });
+    }
+    Ok(attributes)
+}
+
+/// The DER of a Python `x509.Name`.
+pub fn name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let mut rdns = Vec::new();
+    for rdn in name.getattr("rdns")?.try_iter()? {
+        rdns.push(rdn_to_encode(&rdn?)?);
+    }
+    encode(&rdns).map_err(parse_error)
+}
+
 #[pyfunction]
 pub fn encode_name<'py>(
     py: Python<'py>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let mut rdns = Vec::new();
-    for rdn in name.getattr("rdns")?.try_iter()? {
-        let mut attributes = Vec::new();
-        for attribute in rdn?.try_iter()? {
-            let attribute = attribute?;
-            let oid = attribute.getattr("oid")?;
-            let oid = oid
-                .cast::<ObjectIdentifier>()
-                .map_err(|_| PyTypeError::new_err("attribute oid must be an ObjectIdentifier"))?
-                .get()
-                .oid
-                .clone();
-            let tag: u8 = attribute
-                .getattr("_type")?
-                .getattr("value")?
-                .extract()
-                .map_err(|_| PyValueError::new_err("unsupported name attribute type"))?;
-            let value = attribute.getattr("value")?;
-            attributes.push(AttributeToEncode {
-                oid,
-                tag,
-                content: content(&value, tag)?,
-            });
-        }
-        rdns.push(attributes);
-    }
-    let der = encode(&rdns).map_err(parse_error)?;
-    Ok(PyBytes::new(py, &der))
+    Ok(PyBytes::new(py, &name_der(name)?))
 }
 
 /// `Name.from_bytes`: a DER Name to an `x509.Name`.

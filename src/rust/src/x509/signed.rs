@@ -41,7 +41,7 @@ pub fn hash_algorithm<'py>(
     Ok(match scheme {
         Scheme::RsaPkcs1v15(h) | Scheme::Ecdsa(h) | Scheme::Dsa(h) => Some(hash_object(py, h)?),
         Scheme::RsaPss => Some(hash_object(py, pss_hash(algorithm).map_err(pss_error)?)?),
-        Scheme::Ed25519 | Scheme::Ed448 | Scheme::Unhashed => None,
+        Scheme::Ed25519 | Scheme::Ed448 | Scheme::MlDsa | Scheme::Unhashed => None,
     })
 }
 
@@ -65,7 +65,7 @@ pub fn parameters<'py>(
             Some(padding_attr(py, "PSS")?.call((), Some(&kwargs))?)
         }
         Scheme::Ecdsa(h) => Some(ec_attr(py, "ECDSA")?.call1((hash_object(py, h)?,))?),
-        Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448 | Scheme::Unhashed => None,
+        Scheme::Dsa(_) | Scheme::Ed25519 | Scheme::Ed448 | Scheme::MlDsa | Scheme::Unhashed => None,
     })
 }
 
@@ -119,6 +119,7 @@ pub fn key_fit(
         Some(Scheme::Dsa(_)) => "dsa",
         Some(Scheme::Ed25519) => "ed25519",
         Some(Scheme::Ed448) => "ed448",
+        Some(Scheme::MlDsa) => "mldsa",
         // Nothing oxicrypt verifies with: the verification itself reports it.
         Some(Scheme::Unhashed) | None => return Ok(KeyFit::Fits),
     };
@@ -174,7 +175,8 @@ pub fn verify(
         Scheme::Dsa(h) => {
             key.call_method1("verify", (signature, data, hash_object(py, h)?))?;
         }
-        Scheme::Ed25519 | Scheme::Ed448 => {
+        // An ML-DSA key of another parameter set fails like a wrong signature.
+        Scheme::Ed25519 | Scheme::Ed448 | Scheme::MlDsa => {
             key.call_method1("verify", (signature, data))?;
         }
         Scheme::Unhashed => return Err(unknown(algorithm)),
