@@ -64,6 +64,19 @@ _AllowedHashTypes = typing.Union[
 _EARLIEST_TIME = datetime.datetime(1950, 1, 1)
 
 
+_Builder = typing.TypeVar("_Builder")
+
+
+def _replaced(builder: _Builder, **changes: typing.Any) -> _Builder:
+    """A copy of ``builder`` with ``changes`` (field names without the underscore):
+    cheaper than re-running ``__init__``, and every builder call goes through here."""
+    new = object.__new__(type(builder))
+    new.__dict__.update(builder.__dict__)
+    for field, value in changes.items():
+        setattr(new, f"_{field}", value)
+    return new
+
+
 def _naive_utc(time: datetime.datetime) -> datetime.datetime:
     """An aware datetime converted to UTC, without its tzinfo; naive ones are UTC already."""
     if time.tzinfo is not None:
@@ -292,28 +305,19 @@ class CertificateBuilder:
         self._extensions = extensions
         self._public_key_rsa_padding = public_key_rsa_padding
 
-    def _replace(self, **changes: typing.Any) -> CertificateBuilder:
-        # A copy of the attributes with `changes` (field names without the underscore);
-        # cheaper than re-running __init__, and every builder call goes through here.
-        new = object.__new__(CertificateBuilder)
-        new.__dict__.update(self.__dict__)
-        for field, value in changes.items():
-            setattr(new, f"_{field}", value)
-        return new
-
     def issuer_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return self._replace(issuer_name=name)
+        return _replaced(self, issuer_name=name)
 
     def subject_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._subject_name is not None:
             raise ValueError("The subject name may only be set once.")
-        return self._replace(subject_name=name)
+        return _replaced(self, subject_name=name)
 
     def public_key(
         self,
@@ -351,7 +355,7 @@ class CertificateBuilder:
                 raise TypeError("rsa_padding must be the PSS class, not an instance")
             if not isinstance(key, rsa.RSAPublicKey):
                 raise TypeError("rsa_padding is only supported with RSA public keys")
-        return self._replace(public_key=key, public_key_rsa_padding=rsa_padding)
+        return _replaced(self, public_key=key, public_key_rsa_padding=rsa_padding)
 
     def serial_number(self, number: int) -> CertificateBuilder:
         if not isinstance(number, int):
@@ -363,7 +367,7 @@ class CertificateBuilder:
         # RFC 5280: at most 20 octets, and positive, so at most 159 bits.
         if number.bit_length() >= 160:
             raise ValueError("The serial number should not be more than 159 bits.")
-        return self._replace(serial_number=number)
+        return _replaced(self, serial_number=number)
 
     def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -375,7 +379,7 @@ class CertificateBuilder:
             raise ValueError("The not valid before date must be on or after 1950 January 1).")
         if self._not_valid_after is not None and time > self._not_valid_after:
             raise ValueError("The not valid before date must be before the not valid after date.")
-        return self._replace(not_valid_before=time)
+        return _replaced(self, not_valid_before=time)
 
     def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -387,10 +391,10 @@ class CertificateBuilder:
             raise ValueError("The not valid after date must be on or after 1950 January 1.")
         if self._not_valid_before is not None and time < self._not_valid_before:
             raise ValueError("The not valid after date must be after the not valid before date.")
-        return self._replace(not_valid_after=time)
+        return _replaced(self, not_valid_after=time)
 
     def add_extension(self, extval: ExtensionType, critical: bool) -> CertificateBuilder:
-        return self._replace(extensions=_with_extension(self._extensions, extval, critical))
+        return _replaced(self, extensions=_with_extension(self._extensions, extval, critical))
 
     def _checked_fields(
         self,
@@ -476,20 +480,12 @@ class CertificateRevocationListBuilder:
         self._extensions = extensions
         self._revoked_certificates = revoked_certificates
 
-    def _replace(self, **changes: typing.Any) -> CertificateRevocationListBuilder:
-        # As CertificateBuilder._replace.
-        new = object.__new__(CertificateRevocationListBuilder)
-        new.__dict__.update(self.__dict__)
-        for field, value in changes.items():
-            setattr(new, f"_{field}", value)
-        return new
-
     def issuer_name(self, issuer_name: Name) -> CertificateRevocationListBuilder:
         if not isinstance(issuer_name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return self._replace(issuer_name=issuer_name)
+        return _replaced(self, issuer_name=issuer_name)
 
     def last_update(self, last_update: datetime.datetime) -> CertificateRevocationListBuilder:
         if not isinstance(last_update, datetime.datetime):
@@ -501,7 +497,7 @@ class CertificateRevocationListBuilder:
             raise ValueError("The last update date must be on or after 1950 January 1.")
         if self._next_update is not None and last_update > self._next_update:
             raise ValueError("The last update date must be before the next update date.")
-        return self._replace(last_update=last_update)
+        return _replaced(self, last_update=last_update)
 
     # The reference's messages for next_update name "last update"; they are kept as they
     # are, since callers may match on them.
@@ -515,20 +511,20 @@ class CertificateRevocationListBuilder:
             raise ValueError("The last update date must be on or after 1950 January 1.")
         if self._last_update is not None and next_update < self._last_update:
             raise ValueError("The next update date must be after the last update date.")
-        return self._replace(next_update=next_update)
+        return _replaced(self, next_update=next_update)
 
     def add_extension(
         self, extval: ExtensionType, critical: bool
     ) -> CertificateRevocationListBuilder:
-        return self._replace(extensions=_with_extension(self._extensions, extval, critical))
+        return _replaced(self, extensions=_with_extension(self._extensions, extval, critical))
 
     def add_revoked_certificate(
         self, revoked_certificate: RevokedCertificate
     ) -> CertificateRevocationListBuilder:
         if not isinstance(revoked_certificate, RevokedCertificate):
             raise TypeError("Must be an instance of RevokedCertificate")
-        return self._replace(
-            revoked_certificates=[*self._revoked_certificates, revoked_certificate]
+        return _replaced(
+            self, revoked_certificates=[*self._revoked_certificates, revoked_certificate]
         )
 
     def sign(
