@@ -224,6 +224,15 @@ class RelativeDistinguishedName:
             raise ValueError("duplicate attributes are not allowed")
 
     @classmethod
+    def _from_parsed(
+        cls, attributes: list[tuple[ObjectIdentifier, str | bytes, int]]
+    ) -> RelativeDistinguishedName:
+        """The RDN of parsed (oid, value, tag number) attributes (at least one)."""
+        return cls._from_attributes(
+            [NameAttribute._from_parsed(oid, value, tag) for oid, value, tag in attributes]
+        )
+
+    @classmethod
     def _from_attributes(
         cls, attributes: list[NameAttribute[str | bytes]]
     ) -> RelativeDistinguishedName:
@@ -287,12 +296,7 @@ class Name:
         attribute, grouped by RDN. The values are known to be of the right Python type, so
         the constructors' type checks are skipped; the length checks still warn."""
         name = object.__new__(cls)
-        name._attributes = [
-            RelativeDistinguishedName._from_attributes(
-                [NameAttribute._from_parsed(oid, value, tag) for oid, value, tag in rdn]
-            )
-            for rdn in rdns
-        ]
+        name._attributes = [RelativeDistinguishedName._from_parsed(rdn) for rdn in rdns]
         return name
 
     @classmethod

@@ -289,12 +289,8 @@ fn warn_if_not_positive(py: Python<'_>, serial: &asn1::BigInt<'_>) -> PyResult<(
     if !serial.is_negative() && serial.as_bytes().iter().any(|b| *b != 0) {
         return Ok(());
     }
-    let category = py
-        .import("oxicrypt.utils")?
-        .getattr("CryptographyDeprecationWarning")?;
-    PyErr::warn(
+    super::py::deprecation_warning(
         py,
-        &category,
         c"Parsed a serial number which wasn't positive (i.e., it was negative or zero), \
           which is disallowed by RFC 5280. Loading this certificate will cause an \
           exception in a future release of oxicrypt.",
@@ -303,12 +299,8 @@ fn warn_if_not_positive(py: Python<'_>, serial: &asn1::BigInt<'_>) -> PyResult<(
 }
 
 pub(super) fn warn_naive(py: Python<'_>, property: &str) -> PyResult<()> {
-    let category = py
-        .import("oxicrypt.utils")?
-        .getattr("CryptographyDeprecationWarning")?;
-    PyErr::warn(
+    super::py::deprecation_warning(
         py,
-        &category,
         &std::ffi::CString::new(format!(
             "Properties that return a naïve datetime object have been deprecated. Please \
              switch to {property}_utc."

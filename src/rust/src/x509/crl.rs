@@ -262,9 +262,14 @@ impl CertificateRevocationList {
                 "Negative integers are not supported",
             ));
         }
+        // The serial as DER INTEGER content (minimal two's complement; it is not
+        // negative here), compared with each entry's bytes: no Python int per entry.
+        let bits: usize = serial.call_method0("bit_length")?.extract()?;
+        let wanted: Vec<u8> = serial
+            .call_method1("to_bytes", ((bits + 8) / 8, "big"))?
+            .extract()?;
         for entry in self.revoked(py)? {
-            let entry_serial = signed_int(py, entry.get().entry().user_certificate.as_bytes())?;
-            if entry_serial.eq(serial)? {
+            if entry.get().entry().user_certificate.as_bytes() == wanted.as_slice() {
                 return Ok(Some(entry.clone_ref(py)));
             }
         }
@@ -285,17 +290,22 @@ impl CertificateRevocationList {
         py: Python<'py>,
         index: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let list = PyList::new(py, self.revoked(py)?.iter().map(|e| e.clone_ref(py)))?;
+        let revoked = self.revoked(py)?;
         if index.is_instance_of::<PySlice>() {
+            let list = PyList::new(py, revoked.iter().map(|e| e.clone_ref(py)))?;
             return list.as_any().get_item(index);
         }
         let i: isize = index.extract()?;
-        let len = list.len() as isize;
-        let i = if i < 0 { i + len } else { i };
-        if i < 0 || i >= len {
-            return Err(PyIndexError::new_err("CRL index out of range"));
-        }
-        list.as_any().get_item(i)
+        let position = if i < 0 {
+            i.checked_add_unsigned(revoked.len())
+        } else {
+            Some(i)
+        };
+        position
+            .and_then(|p| usize::try_from(p).ok())
+            .and_then(|p| revoked.get(p))
+            .map(|entry| entry.bind(py).clone().into_any())
+            .ok_or_else(|| PyIndexError::new_err("CRL index out of range"))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> Py<PyAny> {

@@ -458,12 +458,8 @@ fn policy_qualifier<'py>(
             .flatten()
             .any(DisplayText::is_invalid_visible_string)
         {
-            let category = py
-                .import("oxicrypt.utils")?
-                .getattr("CryptographyDeprecationWarning")?;
-            PyErr::warn(
+            super::py::deprecation_warning(
                 py,
-                &category,
                 c"Invalid ASN.1 (UTF-8 characters in a VisibleString) in the explicit text \
                   and/or notice reference of the certificate policies extension. In a future \
                   version of oxicrypt, an exception will be raised.",

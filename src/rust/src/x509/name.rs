@@ -27,22 +27,14 @@ pub fn name_object<'py>(py: Python<'py>, name: &Name<'_>) -> PyResult<Bound<'py,
     from_parsed.bind(py).call1((rdns,))
 }
 
-/// `x509.RelativeDistinguishedName` for a SET OF AttributeTypeAndValue.
+/// `x509.RelativeDistinguishedName` for a SET OF AttributeTypeAndValue (the relative
+/// form of a distribution point name).
 pub fn rdn_object<'py>(
     py: Python<'py>,
     rdn: asn1::SetOf<'_, AttributeTypeValue<'_>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let attributes = rdn_attributes(py, rdn)?;
-    let name = name_object_from_rdns(py, PyList::new(py, [attributes])?)?;
-    // The one RDN of a one-RDN name.
-    name.getattr("rdns")?.get_item(0)
-}
-
-fn name_object_from_rdns<'py>(
-    py: Python<'py>,
-    rdns: Bound<'py, PyList>,
-) -> PyResult<Bound<'py, PyAny>> {
-    name_module_attr(py, "Name")?.call_method1("_from_parsed", (rdns,))
+    name_module_attr(py, "RelativeDistinguishedName")?.call_method1("_from_parsed", (attributes,))
 }
 
 fn rdn_attributes<'py>(

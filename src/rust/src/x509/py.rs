@@ -166,3 +166,21 @@ pub fn hash_bytes(der: &[u8]) -> u64 {
     der.hash(&mut hasher);
     hasher.finish()
 }
+
+/// Emits a `CryptographyDeprecationWarning` with `message`, attributed `stacklevel` frames
+/// up (the reference's warnings about data it will refuse one day, or deprecated APIs).
+pub fn deprecation_warning(
+    py: Python<'_>,
+    message: &std::ffi::CStr,
+    stacklevel: i32,
+) -> PyResult<()> {
+    static CATEGORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let category = CATEGORY.get_or_try_init(py, || {
+        Ok::<_, PyErr>(
+            py.import("oxicrypt.utils")?
+                .getattr("CryptographyDeprecationWarning")?
+                .unbind(),
+        )
+    })?;
+    PyErr::warn(py, category.bind(py), message, stacklevel)
+}
