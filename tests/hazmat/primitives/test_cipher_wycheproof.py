@@ -64,7 +64,12 @@ def test_aead(wycheproof_case: WycheproofCase) -> None:
         return
     aead = _make(case)
     if tag_bits != 128 and case.algorithm != "AES-CCM":
-        pytest.skip("truncated tags exist only for CCM in the one-shot API")
+        # The one-shot classes take full 16-byte tags only, so a truncated tag never
+        # authenticates there; test_gcm_through_cipher checks these cases with GCM's
+        # min_tag_length.
+        with pytest.raises(InvalidTag):
+            aead.decrypt(iv, sealed, aad)
+        return
     if case.valid:
         assert aead.encrypt(iv, msg, aad) == sealed, case
         assert aead.decrypt(iv, sealed, aad) == msg, case
