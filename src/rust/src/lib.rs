@@ -89,7 +89,8 @@ fn _rust(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add_function(wrap_pyfunction!(parity::openssl_load_crl, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_verify_certificate, m)?)?;
         m.add_function(wrap_pyfunction!(parity::openssl_verify_csr, m)?)?;
-        m.add_function(wrap_pyfunction!(parity::openssl_verify_crl, m)?)
+        m.add_function(wrap_pyfunction!(parity::openssl_verify_crl, m)?)?;
+        m.add_function(wrap_pyfunction!(parity::openssl_verify_chain, m)?)
     })?;
     add_submodule(m, "openssl", |m| {
         m.add_class::<error::OpenSSLError>()?;

@@ -228,3 +228,56 @@ pub fn openssl_verify_crl(der: &[u8], issuer_der: &[u8]) -> bool {
         .and_then(|key| crl.verify(&key))
         .unwrap_or(false)
 }
+
+/// OpenSSL's whole-path verdict (`X509_verify_cert`) on `leaf_der` with `untrusted_ders` as
+/// intermediates and `root_ders` as trust anchors, at `at_time` (seconds since the epoch):
+/// `None` when OpenSSL accepts the chain, otherwise its error text. Checks every signature
+/// on the path, the CA flags and key usages, path lengths and validity periods.
+#[pyfunction]
+pub fn openssl_verify_chain(
+    leaf_der: &[u8],
+    untrusted_ders: Vec<Vec<u8>>,
+    root_ders: Vec<Vec<u8>>,
+    at_time: i64,
+) -> PyResult<Option<String>> {
+    use openssl::stack::Stack;
+    use openssl::x509::store::X509StoreBuilder;
+    use openssl::x509::verify::X509VerifyParam;
+    use openssl::x509::{X509StoreContext, X509};
+
+    let err = |e: openssl::error::ErrorStack| {
+        pyo3::exceptions::PyValueError::new_err(format!("OpenSSL setup failed: {e}"))
+    };
+    let leaf = X509::from_der(leaf_der).map_err(err)?;
+    let mut untrusted = Stack::new().map_err(err)?;
+    for der in &untrusted_ders {
+        untrusted
+            .push(X509::from_der(der).map_err(err)?)
+            .map_err(err)?;
+    }
+    let mut store = X509StoreBuilder::new().map_err(err)?;
+    for der in &root_ders {
+        store
+            .add_cert(X509::from_der(der).map_err(err)?)
+            .map_err(err)?;
+    }
+    let mut param = X509VerifyParam::new().map_err(err)?;
+    param.set_time(at_time);
+    store.set_param(&param).map_err(err)?;
+    let store = store.build();
+    let mut context = X509StoreContext::new().map_err(err)?;
+    let verdict = context
+        .init(&store, &leaf, &untrusted, |c| {
+            Ok(if c.verify_cert()? {
+                None
+            } else {
+                Some(format!(
+                    "{} (depth {})",
+                    c.error().error_string(),
+                    c.error_depth()
+                ))
+            })
+        })
+        .map_err(err)?;
+    Ok(verdict)
+}
