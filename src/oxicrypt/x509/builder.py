@@ -67,13 +67,15 @@ _EARLIEST_TIME = datetime.datetime(1950, 1, 1)
 _Builder = typing.TypeVar("_Builder")
 
 
-def _replaced(builder: _Builder, **changes: typing.Any) -> _Builder:
-    """A copy of ``builder`` with ``changes`` (field names without the underscore):
-    cheaper than re-running ``__init__``, and every builder call goes through here."""
+def _replaced(builder: _Builder, field: str, value: typing.Any) -> _Builder:
+    """A copy of ``builder`` with ``field`` (the attribute name) set to ``value``.
+
+    Every builder call goes through here, so it copies the instance dict whole instead of
+    re-running ``__init__`` or setting attributes one by one (about a third of the cost)."""
     new = object.__new__(type(builder))
-    new.__dict__.update(builder.__dict__)
-    for field, value in changes.items():
-        setattr(new, f"_{field}", value)
+    fields = builder.__dict__.copy()
+    fields[field] = value
+    new.__dict__ = fields
     return new
 
 
@@ -86,18 +88,39 @@ def _naive_utc(time: datetime.datetime) -> datetime.datetime:
     return time
 
 
+# Concrete extension classes already seen to be ExtensionTypes: a set lookup instead of
+# an ABC isinstance call per extension added.
+_EXTENSION_TYPES: set[type] = set()
+
+
 def _with_extension(
     extensions: list[Extension[ExtensionType]], extval: ExtensionType, critical: bool
 ) -> list[Extension[ExtensionType]]:
-    if not isinstance(extval, ExtensionType):
-        raise TypeError("extension must be an ExtensionType")
-    extension = Extension(extval.oid, critical, extval)
-    if any(e.oid == extension.oid for e in extensions):
-        raise ValueError("This extension has already been set.")
+    if type(extval) not in _EXTENSION_TYPES:
+        if not isinstance(extval, ExtensionType):
+            raise TypeError("extension must be an ExtensionType")
+        _EXTENSION_TYPES.add(type(extval))
+    oid = extval.oid
+    extension = Extension(oid, critical, extval)
+    for existing in extensions:
+        if existing._oid == oid:
+            raise ValueError("This extension has already been set.")
     return [*extensions, extension]
 
 
+_KIND_BY_TYPE: dict[type, str] = {}
+
+
 def _key_kind(private_key: object) -> str:
+    # isinstance against the key ABCs costs ~0.1 us each and a key type's answer never
+    # changes, so it is worked out once per type.
+    kind = _KIND_BY_TYPE.get(type(private_key))
+    if kind is None:
+        kind = _KIND_BY_TYPE[type(private_key)] = _key_kind_of(private_key)
+    return kind
+
+
+def _key_kind_of(private_key: object) -> str:
     if isinstance(private_key, rsa.RSAPrivateKey):
         return "rsa"
     if isinstance(private_key, ec.EllipticCurvePrivateKey):
@@ -169,30 +192,42 @@ def _sign(
         salt_length = _pss_salt_length(private_key, rsa_padding, algorithm.digest_size)
     if hash_name is not None and hash_name not in _SIGNATURE_HASHES:
         raise UnsupportedAlgorithm(f'Hash algorithm "{hash_name}" not supported for signatures')
-    signature_algorithm = rust_x509.signature_algorithm_identifier(
-        kind, hash_name, mgf1_hash, salt_length
-    )
+    if mgf1_hash is None:
+        # Without PSS parameters the AlgorithmIdentifier depends on these two names only.
+        signature_algorithm = _ALGORITHM_IDENTIFIERS.get((kind, hash_name))
+        if signature_algorithm is None:
+            signature_algorithm = rust_x509.signature_algorithm_identifier(kind, hash_name)
+            _ALGORITHM_IDENTIFIERS[kind, hash_name] = signature_algorithm
+    else:
+        signature_algorithm = rust_x509.signature_algorithm_identifier(
+            kind, hash_name, mgf1_hash, salt_length
+        )
     tbs = encode(signature_algorithm)
     signature: bytes
-    if isinstance(private_key, rsa.RSAPrivateKey):
+    # Dispatch on the kind worked out above, not on more isinstance calls.
+    # (The casts only tell mypy what `kind` already established.)
+    if kind == "rsa":
+        rsa_key = typing.cast(rsa.RSAPrivateKey, private_key)
         assert algorithm is not None
         if isinstance(rsa_padding, padding.PSS):
             assert salt_length is not None
             pss = padding.PSS(rsa_padding._mgf, salt_length)
-            signature = private_key.sign(tbs, pss, algorithm)
+            signature = rsa_key.sign(tbs, pss, algorithm)
         else:
-            signature = private_key.sign(tbs, padding.PKCS1v15(), algorithm)
-    elif isinstance(private_key, ec.EllipticCurvePrivateKey):
+            signature = rsa_key.sign(tbs, padding.PKCS1v15(), algorithm)
+    elif kind == "ec":
         assert algorithm is not None
         ecdsa = ec.ECDSA(algorithm, deterministic_signing=bool(ecdsa_deterministic))
-        signature = private_key.sign(tbs, ecdsa)
-    elif isinstance(private_key, dsa.DSAPrivateKey):
+        signature = typing.cast(ec.EllipticCurvePrivateKey, private_key).sign(tbs, ecdsa)
+    elif kind == "dsa":
         assert algorithm is not None
-        signature = private_key.sign(tbs, algorithm)
+        signature = typing.cast(dsa.DSAPrivateKey, private_key).sign(tbs, algorithm)
     else:
-        signature = private_key.sign(tbs)
+        signature = typing.cast(ed25519.Ed25519PrivateKey, private_key).sign(tbs)
     return rust_x509.encode_signed(tbs, signature_algorithm, signature)
 
+
+_ALGORITHM_IDENTIFIERS: dict[tuple[str, str | None], bytes] = {}
 
 _SIGNATURE_HASHES = frozenset(
     [
@@ -206,6 +241,25 @@ _SIGNATURE_HASHES = frozenset(
         "sha3-512",
     ]
 )
+
+
+_CERTIFICATE_PUBLIC_KEYS = (
+    dsa.DSAPublicKey,
+    rsa.RSAPublicKey,
+    ec.EllipticCurvePublicKey,
+    ed25519.Ed25519PublicKey,
+    ed448.Ed448PublicKey,
+    x25519.X25519PublicKey,
+    x448.X448PublicKey,
+    mldsa.MLDSA44PublicKey,
+    mldsa.MLDSA65PublicKey,
+    mldsa.MLDSA87PublicKey,
+    mlkem.MLKEM768PublicKey,
+    mlkem.MLKEM1024PublicKey,
+)
+# Concrete types already seen to pass the check above: a set lookup instead of twelve
+# ABC isinstance calls per certificate.
+_CERTIFICATE_PUBLIC_KEY_TYPES: set[type] = set()
 
 
 def _spki(key: CertificatePublicKeyTypes) -> bytes:
@@ -310,14 +364,14 @@ class CertificateBuilder:
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return _replaced(self, issuer_name=name)
+        return _replaced(self, "_issuer_name", name)
 
     def subject_name(self, name: Name) -> CertificateBuilder:
         if not isinstance(name, Name):
             raise TypeError("Expecting x509.Name object.")
         if self._subject_name is not None:
             raise ValueError("The subject name may only be set once.")
-        return _replaced(self, subject_name=name)
+        return _replaced(self, "_subject_name", name)
 
     def public_key(
         self,
@@ -325,29 +379,15 @@ class CertificateBuilder:
         *,
         rsa_padding: type[padding.PSS] | None = None,
     ) -> CertificateBuilder:
-        if not isinstance(
-            key,
-            (
-                dsa.DSAPublicKey,
-                rsa.RSAPublicKey,
-                ec.EllipticCurvePublicKey,
-                ed25519.Ed25519PublicKey,
-                ed448.Ed448PublicKey,
-                x25519.X25519PublicKey,
-                x448.X448PublicKey,
-                mldsa.MLDSA44PublicKey,
-                mldsa.MLDSA65PublicKey,
-                mldsa.MLDSA87PublicKey,
-                mlkem.MLKEM768PublicKey,
-                mlkem.MLKEM1024PublicKey,
-            ),
-        ):
-            raise TypeError(
-                "Expecting one of DSAPublicKey, RSAPublicKey, EllipticCurvePublicKey, "
-                "Ed25519PublicKey, Ed448PublicKey, MLDSA44PublicKey, MLDSA65PublicKey, "
-                "MLDSA87PublicKey, MLKEM768PublicKey, MLKEM1024PublicKey, X25519PublicKey "
-                "or X448PublicKey."
-            )
+        if type(key) not in _CERTIFICATE_PUBLIC_KEY_TYPES:
+            if not isinstance(key, _CERTIFICATE_PUBLIC_KEYS):
+                raise TypeError(
+                    "Expecting one of DSAPublicKey, RSAPublicKey, EllipticCurvePublicKey, "
+                    "Ed25519PublicKey, Ed448PublicKey, MLDSA44PublicKey, MLDSA65PublicKey, "
+                    "MLDSA87PublicKey, MLKEM768PublicKey, MLKEM1024PublicKey, X25519PublicKey "
+                    "or X448PublicKey."
+                )
+            _CERTIFICATE_PUBLIC_KEY_TYPES.add(type(key))
         if self._public_key is not None:
             raise ValueError("The public key may only be set once.")
         if rsa_padding is not None:
@@ -355,7 +395,9 @@ class CertificateBuilder:
                 raise TypeError("rsa_padding must be the PSS class, not an instance")
             if not isinstance(key, rsa.RSAPublicKey):
                 raise TypeError("rsa_padding is only supported with RSA public keys")
-        return _replaced(self, public_key=key, public_key_rsa_padding=rsa_padding)
+        new = _replaced(self, "_public_key", key)
+        new._public_key_rsa_padding = rsa_padding
+        return new
 
     def serial_number(self, number: int) -> CertificateBuilder:
         if not isinstance(number, int):
@@ -367,7 +409,7 @@ class CertificateBuilder:
         # RFC 5280: at most 20 octets, and positive, so at most 159 bits.
         if number.bit_length() >= 160:
             raise ValueError("The serial number should not be more than 159 bits.")
-        return _replaced(self, serial_number=number)
+        return _replaced(self, "_serial_number", number)
 
     def not_valid_before(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -379,7 +421,7 @@ class CertificateBuilder:
             raise ValueError("The not valid before date must be on or after 1950 January 1).")
         if self._not_valid_after is not None and time > self._not_valid_after:
             raise ValueError("The not valid before date must be before the not valid after date.")
-        return _replaced(self, not_valid_before=time)
+        return _replaced(self, "_not_valid_before", time)
 
     def not_valid_after(self, time: datetime.datetime) -> CertificateBuilder:
         if not isinstance(time, datetime.datetime):
@@ -391,10 +433,10 @@ class CertificateBuilder:
             raise ValueError("The not valid after date must be on or after 1950 January 1.")
         if self._not_valid_before is not None and time < self._not_valid_before:
             raise ValueError("The not valid after date must be after the not valid before date.")
-        return _replaced(self, not_valid_after=time)
+        return _replaced(self, "_not_valid_after", time)
 
     def add_extension(self, extval: ExtensionType, critical: bool) -> CertificateBuilder:
-        return _replaced(self, extensions=_with_extension(self._extensions, extval, critical))
+        return _replaced(self, "_extensions", _with_extension(self._extensions, extval, critical))
 
     def _checked_fields(
         self,
@@ -485,7 +527,7 @@ class CertificateRevocationListBuilder:
             raise TypeError("Expecting x509.Name object.")
         if self._issuer_name is not None:
             raise ValueError("The issuer name may only be set once.")
-        return _replaced(self, issuer_name=issuer_name)
+        return _replaced(self, "_issuer_name", issuer_name)
 
     def last_update(self, last_update: datetime.datetime) -> CertificateRevocationListBuilder:
         if not isinstance(last_update, datetime.datetime):
@@ -497,7 +539,7 @@ class CertificateRevocationListBuilder:
             raise ValueError("The last update date must be on or after 1950 January 1.")
         if self._next_update is not None and last_update > self._next_update:
             raise ValueError("The last update date must be before the next update date.")
-        return _replaced(self, last_update=last_update)
+        return _replaced(self, "_last_update", last_update)
 
     # The reference's messages for next_update name "last update"; they are kept as they
     # are, since callers may match on them.
@@ -511,12 +553,12 @@ class CertificateRevocationListBuilder:
             raise ValueError("The last update date must be on or after 1950 January 1.")
         if self._last_update is not None and next_update < self._last_update:
             raise ValueError("The next update date must be after the last update date.")
-        return _replaced(self, next_update=next_update)
+        return _replaced(self, "_next_update", next_update)
 
     def add_extension(
         self, extval: ExtensionType, critical: bool
     ) -> CertificateRevocationListBuilder:
-        return _replaced(self, extensions=_with_extension(self._extensions, extval, critical))
+        return _replaced(self, "_extensions", _with_extension(self._extensions, extval, critical))
 
     def add_revoked_certificate(
         self, revoked_certificate: RevokedCertificate
@@ -524,7 +566,7 @@ class CertificateRevocationListBuilder:
         if not isinstance(revoked_certificate, RevokedCertificate):
             raise TypeError("Must be an instance of RevokedCertificate")
         return _replaced(
-            self, revoked_certificates=[*self._revoked_certificates, revoked_certificate]
+            self, "_revoked_certificates", [*self._revoked_certificates, revoked_certificate]
         )
 
     def sign(

@@ -17,6 +17,7 @@ mod out;
 pub mod pbe;
 pub mod pem;
 pub mod pq;
+pub mod prepared_signature;
 pub mod signature;
 pub mod ssh_cipher;
 pub mod version;

@@ -1,11 +1,12 @@
 //! Ed25519, Ed448, X25519 and X448 keys (RFC 8032, RFC 7748, RFC 8410): one generic
 //! implementation, instantiated per curve by the macros at the end.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use openssl::pkey::{Id, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::key::CurveKind;
+use oxicrypt_openssl::prepared_signature::{PreparedSigner, PreparedVerifier};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -141,15 +142,44 @@ pub fn public_bytes<'py>(
     }
 }
 
-pub fn sign(key: &PKey<Private>, data: &[u8]) -> CryptoResult<Vec<u8>> {
-    let mut signer = openssl::sign::Signer::new_without_digest(key)?;
-    Ok(signer.sign_oneshot_to_vec(data)?)
+/// A signature key's prepared OpenSSL context (see `oxicrypt_openssl::prepared_signature`),
+/// made on the key's first use; `None` inside when preparing failed, and each call then
+/// makes its own context.
+pub struct Prepared<T>(OnceLock<Option<T>>);
+
+impl<T> Default for Prepared<T> {
+    fn default() -> Self {
+        Prepared(OnceLock::new())
+    }
 }
 
-pub fn verify(key: &PKey<Public>, signature: &[u8], data: &[u8]) -> CryptoResult<()> {
-    let mut verifier = openssl::sign::Verifier::new_without_digest(key)?;
+pub fn sign(
+    key: &PKey<Private>,
+    prepared: &Prepared<PreparedSigner>,
+    data: &[u8],
+) -> CryptoResult<Vec<u8>> {
+    match prepared.0.get_or_init(|| PreparedSigner::new(key).ok()) {
+        Some(signer) => Ok(signer.sign(data)?),
+        None => {
+            let mut signer = openssl::sign::Signer::new_without_digest(key)?;
+            Ok(signer.sign_oneshot_to_vec(data)?)
+        }
+    }
+}
+
+pub fn verify(
+    key: &PKey<Public>,
+    prepared: &Prepared<PreparedVerifier>,
+    signature: &[u8],
+    data: &[u8],
+) -> CryptoResult<()> {
     // A malformed signature is just one that does not verify.
-    let valid = verifier.verify_oneshot(signature, data).unwrap_or(false);
+    let valid = match prepared.0.get_or_init(|| PreparedVerifier::new(key).ok()) {
+        Some(verifier) => verifier.verify(signature, data).unwrap_or(false),
+        None => openssl::sign::Verifier::new_without_digest(key)?
+            .verify_oneshot(signature, data)
+            .unwrap_or(false),
+    };
     // Drain anything OpenSSL queued for a malformed signature.
     let _ = openssl::error::ErrorStack::get();
     if valid {
@@ -211,6 +241,7 @@ macro_rules! curve_module {
         $module:ident, $kind:expr, $py_module:literal,
         $private:ident, $private_name:literal, $public:ident, $public_name:literal,
         private_fields { $($field:ident: $field_type:ty),* }
+        public_fields { $($public_field:ident: $public_field_type:ty),* }
         private { $($private_methods:tt)* }
         public { $($public_methods:tt)* }
     ) => {
@@ -231,24 +262,43 @@ macro_rules! curve_module {
             #[pyclass(frozen, module = $py_module, name = $private_name)]
             pub struct $private {
                 pub(crate) pkey: PKey<Private>,
+                // Public key objects are immutable, so one per private key, made on first
+                // use, serves every `public_key()` call (building one costs more than a
+                // signature's worth of Python overhead).
+                public: pyo3::sync::PyOnceLock<Py<$public>>,
                 $($field: $field_type),*
             }
 
             impl $private {
                 pub(crate) fn new(pkey: PKey<Private>) -> Self {
-                    $private { pkey, $($field: Default::default()),* }
+                    $private {
+                        pkey,
+                        public: pyo3::sync::PyOnceLock::new(),
+                        $($field: Default::default()),*
+                    }
                 }
             }
 
             #[pyclass(frozen, module = $py_module, name = $public_name)]
             pub struct $public {
                 pub(crate) pkey: PKey<Public>,
+                $($public_field: $public_field_type),*
+            }
+
+            impl $public {
+                pub(crate) fn new(pkey: PKey<Public>) -> Self {
+                    $public { pkey, $($public_field: Default::default()),* }
+                }
             }
 
             #[pymethods]
             impl $private {
-                fn public_key(&self) -> CryptoResult<$public> {
-                    Ok($public { pkey: curves::public_of(KIND, &self.pkey)? })
+                fn public_key(&self, py: Python<'_>) -> CryptoResult<Py<$public>> {
+                    let public = self.public.get_or_try_init(py, || -> CryptoResult<_> {
+                        let pkey = curves::public_of(KIND, &self.pkey)?;
+                        Ok(Py::new(py, $public::new(pkey))?)
+                    })?;
+                    Ok(public.clone_ref(py))
                 }
 
                 fn private_bytes_raw<'py>(&self, py: Python<'py>) -> CryptoResult<Bound<'py, PyBytes>> {
@@ -322,7 +372,7 @@ macro_rules! curve_module {
 
             #[pyfunction]
             fn from_public_bytes(data: Buffer<'_>) -> CryptoResult<$public> {
-                Ok($public { pkey: curves::public_from_raw(KIND, data.as_bytes())? })
+                Ok($public::new(curves::public_from_raw(KIND, data.as_bytes())?))
             }
 
             pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -341,18 +391,19 @@ macro_rules! signature_curve {
      $private:ident, $private_name:literal, $public:ident, $public_name:literal) => {
         curve_module! {
             $module, $kind, $py_module, $private, $private_name, $public, $public_name,
-            private_fields {}
+            private_fields { signer: curves::Prepared<oxicrypt_openssl::prepared_signature::PreparedSigner> }
+            public_fields { verifier: curves::Prepared<oxicrypt_openssl::prepared_signature::PreparedVerifier> }
             private {
                 fn sign<'py>(&self, py: Python<'py>, data: Buffer<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
                     let data = data.as_bytes();
-                    let signature = py.detach(|| curves::sign(&self.pkey, data))?;
+                    let signature = py.detach(|| curves::sign(&self.pkey, &self.signer, data))?;
                     Ok(PyBytes::new(py, &signature))
                 }
             }
             public {
                 fn verify(&self, py: Python<'_>, signature: Buffer<'_>, data: Buffer<'_>) -> CryptoResult<()> {
                     let (signature, data) = (signature.as_bytes(), data.as_bytes());
-                    py.detach(|| curves::verify(&self.pkey, signature, data))
+                    py.detach(|| curves::verify(&self.pkey, &self.verifier, signature, data))
                 }
             }
         }
@@ -365,6 +416,7 @@ macro_rules! exchange_curve {
         curve_module! {
             $module, $kind, $py_module, $private, $private_name, $public, $public_name,
             private_fields { derive_cache: curves::DeriveCache }
+            public_fields {}
             private {
                 fn exchange<'py>(
                     &self,

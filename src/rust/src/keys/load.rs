@@ -75,19 +75,19 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoRes
     Ok(match key {
         PublicKeyData::Ed25519(raw) => {
             let pkey = curves::public_from_raw(CurveKind::Ed25519, &raw)?;
-            Py::new(py, ed25519::Ed25519PublicKey { pkey })?.into_any()
+            Py::new(py, ed25519::Ed25519PublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::Ed448(raw) => {
             let pkey = curves::public_from_raw(CurveKind::Ed448, &raw)?;
-            Py::new(py, ed448::Ed448PublicKey { pkey })?.into_any()
+            Py::new(py, ed448::Ed448PublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::X25519(raw) => {
             let pkey = curves::public_from_raw(CurveKind::X25519, &raw)?;
-            Py::new(py, x25519::X25519PublicKey { pkey })?.into_any()
+            Py::new(py, x25519::X25519PublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::X448(raw) => {
             let pkey = curves::public_from_raw(CurveKind::X448, &raw)?;
-            Py::new(py, x448::X448PublicKey { pkey })?.into_any()
+            Py::new(py, x448::X448PublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::Rsa(key) => {
             let pkey = rsa::public_key_from_components(&key)?;

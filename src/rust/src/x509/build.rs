@@ -3,11 +3,12 @@
 
 use oxicrypt_x509::build::{self, AlgorithmError, AttributeToWrite, ExtensionToWrite, KeyKind};
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use super::encode::{name_der, oid_of};
-use super::ext_encode::{date_time, extension_value};
+use super::ext_encode::{date_time, extension_value, int_bytes};
 use crate::buf::Buffer;
 use crate::error::UnsupportedAlgorithm;
 
@@ -56,27 +57,17 @@ pub fn signature_algorithm_identifier<'py>(
 
 /// `x509.Extension` objects (or anything with `oid`, `critical`, `value`) to write.
 fn extensions_to_write(extensions: &Bound<'_, PyAny>) -> PyResult<Vec<ExtensionToWrite>> {
+    let py = extensions.py();
     let mut out = Vec::new();
     for extension in extensions.try_iter()? {
         let extension = extension?;
         out.push(ExtensionToWrite {
-            oid: oid_of(&extension.getattr("oid")?, "oid")?,
-            critical: extension.getattr("critical")?.is_truthy()?,
-            value: extension_value(&extension.getattr("value")?)?,
+            oid: oid_of(&extension.getattr(intern!(py, "oid"))?, "oid")?,
+            critical: extension.getattr(intern!(py, "critical"))?.is_truthy()?,
+            value: extension_value(&extension.getattr(intern!(py, "value"))?)?,
         });
     }
     Ok(out)
-}
-
-/// A Python int as big-endian two's complement bytes.
-fn int_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let py = value.py();
-    let bits: usize = value.call_method0("bit_length")?.extract()?;
-    let kwargs = pyo3::types::PyDict::new(py);
-    kwargs.set_item("signed", true)?;
-    value
-        .call_method("to_bytes", (bits / 8 + 1, "big"), Some(&kwargs))?
-        .extract()
 }
 
 #[pyfunction]

@@ -2,6 +2,7 @@
 
 use oxicrypt_x509::name::{encode, string_tag, AttributeToEncode};
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
@@ -44,15 +45,17 @@ pub fn oid_of(value: &Bound<'_, PyAny>, what: &str) -> PyResult<asn1::ObjectIden
 /// `NameAttribute`), ready to encode.
 pub fn rdn_to_encode(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<AttributeToEncode>> {
     let mut attributes = Vec::new();
+    let py = rdn.py();
     for attribute in rdn.try_iter()? {
         let attribute = attribute?;
-        let oid = oid_of(&attribute.getattr("oid")?, "attribute oid")?;
+        let oid = oid_of(&attribute.getattr(intern!(py, "oid"))?, "attribute oid")?;
+        // `_value_` is what the enum's `value` property returns, without the property call.
         let tag: u8 = attribute
-            .getattr("_type")?
-            .getattr("value")?
+            .getattr(intern!(py, "_type"))?
+            .getattr(intern!(py, "_value_"))?
             .extract()
             .map_err(|_| PyValueError::new_err("unsupported name attribute type"))?;
-        let value = attribute.getattr("value")?;
+        let value = attribute.getattr(intern!(py, "value"))?;
         attributes.push(AttributeToEncode {
             oid,
             tag,
@@ -62,13 +65,27 @@ pub fn rdn_to_encode(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<AttributeToEncode>>
     Ok(attributes)
 }
 
-/// The DER of a Python `x509.Name`.
+/// The DER of a Python `x509.Name`. A Name is immutable, so its DER is kept in the
+/// object's `_der` attribute after the first encoding: an issuer's name is encoded once
+/// however many certificates it signs.
 pub fn name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let py = name.py();
+    let cache = intern!(py, "_der");
+    if let Some(cached) = name.getattr_opt(cache)? {
+        if let Ok(der) = cached.cast::<PyBytes>() {
+            return Ok(der.as_bytes().to_vec());
+        }
+    }
     let mut rdns = Vec::new();
-    for rdn in name.getattr("rdns")?.try_iter()? {
+    for rdn in name.getattr(intern!(py, "rdns"))?.try_iter()? {
         rdns.push(rdn_to_encode(&rdn?)?);
     }
-    encode(&rdns).map_err(parse_error)
+    let der = encode(&rdns).map_err(parse_error)?;
+    // Only real Names are cached: any other object with `rdns` is encoded afresh each time.
+    if name.get_type().is(super::py::x509_class!(py, "Name")?) {
+        name.setattr(cache, PyBytes::new(py, &der))?;
+    }
+    Ok(der)
 }
 
 #[pyfunction]

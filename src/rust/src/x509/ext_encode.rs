@@ -5,8 +5,9 @@
 use oxicrypt_x509::der::{self, explicit, implicit, seq};
 use oxicrypt_x509::{oids, sct};
 use pyo3::exceptions::{PyNotImplementedError, PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyString};
 
 use super::encode::{name_der, oid_of, rdn_to_encode};
 use super::py::{parse_error, x509_class};
@@ -36,11 +37,13 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     // Subclasses of UnrecognizedExtension are caught by the fallback arm below.
     let unrecognized = x509_class!(py, "UnrecognizedExtension")?;
     if ext.get_type().is(unrecognized) {
-        return bytes_attr(ext, "value");
+        return bytes_attr(ext, intern!(ext.py(), "value"));
     }
-    let oid = oid_of(&ext.getattr(pyo3::intern!(ext.py(), "oid"))?, "oid")?;
+    let oid = oid_of(&ext.getattr(intern!(ext.py(), "oid"))?, "oid")?;
     Ok(match oid {
-        o if o == oids::SUBJECT_KEY_IDENTIFIER => der::octet_string(&bytes_attr(ext, "digest")?),
+        o if o == oids::SUBJECT_KEY_IDENTIFIER => {
+            der::octet_string(&bytes_attr(ext, intern!(ext.py(), "digest"))?)
+        }
         o if o == oids::AUTHORITY_KEY_IDENTIFIER => authority_key_identifier(ext)?,
         o if o == oids::BASIC_CONSTRAINTS => basic_constraints(ext)?,
         o if o == oids::KEY_USAGE => key_usage(ext)?,
@@ -58,10 +61,10 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             general_names(ext)?
         }
         o if o == oids::CRL_NUMBER || o == oids::DELTA_CRL_INDICATOR => {
-            unsigned(&ext.getattr(pyo3::intern!(ext.py(), "crl_number"))?)?
+            unsigned(&ext.getattr(intern!(ext.py(), "crl_number"))?)?
         }
         o if o == oids::INHIBIT_ANY_POLICY => {
-            unsigned(&ext.getattr(pyo3::intern!(ext.py(), "skip_certs"))?)?
+            unsigned(&ext.getattr(intern!(ext.py(), "skip_certs"))?)?
         }
         o if o == oids::TLS_FEATURE => {
             let mut items = Vec::new();
@@ -71,10 +74,12 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             seq(&items)
         }
         o if o == oids::OCSP_NO_CHECK || o == oids::PRECERT_POISON => der::null(),
-        o if o == oids::OCSP_NONCE => der::octet_string(&bytes_attr(ext, "nonce")?),
+        o if o == oids::OCSP_NONCE => {
+            der::octet_string(&bytes_attr(ext, intern!(ext.py(), "nonce"))?)
+        }
         o if o == oids::POLICY_CONSTRAINTS => seq(&[
-            optional_implicit_int(ext, "require_explicit_policy", 0)?,
-            optional_implicit_int(ext, "inhibit_policy_mapping", 1)?,
+            optional_implicit_int(ext, intern!(ext.py(), "require_explicit_policy"), 0)?,
+            optional_implicit_int(ext, intern!(ext.py(), "inhibit_policy_mapping"), 1)?,
         ]),
         o if o == oids::PRIVATE_KEY_USAGE_PERIOD => {
             let mut parts = Vec::new();
@@ -100,25 +105,24 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
                 let item = item?;
                 items.push(seq(&[
                     der::oid(&oid_of(
-                        &item.getattr(pyo3::intern!(item.py(), "access_method"))?,
+                        &item.getattr(intern!(item.py(), "access_method"))?,
                         "access_method",
                     )?),
-                    general_name(&item.getattr(pyo3::intern!(item.py(), "access_location"))?)?,
+                    general_name(&item.getattr(intern!(item.py(), "access_location"))?)?,
                 ]));
             }
             seq(&items)
         }
         o if o == oids::CERTIFICATE_POLICIES => certificate_policies(ext)?,
         o if o == oids::NAME_CONSTRAINTS => seq(&[
-            optional_subtrees(ext, "permitted_subtrees", 0)?,
-            optional_subtrees(ext, "excluded_subtrees", 1)?,
+            optional_subtrees(ext, intern!(ext.py(), "permitted_subtrees"), 0)?,
+            optional_subtrees(ext, intern!(ext.py(), "excluded_subtrees"), 1)?,
         ]),
         o if o == oids::CRL_REASON => der::enumerated(reason_code(
-            &ext.getattr(pyo3::intern!(ext.py(), "reason"))?
-                .getattr("value")?,
+            &ext.getattr(intern!(ext.py(), "reason"))?.getattr("value")?,
         )?),
         o if o == oids::INVALIDITY_DATE => {
-            generalized_time(&ext.getattr(pyo3::intern!(ext.py(), "invalidity_date"))?)?
+            generalized_time(&ext.getattr(intern!(ext.py(), "invalidity_date"))?)?
         }
         o if o == oids::PRECERT_SIGNED_CERTIFICATE_TIMESTAMPS
             || o == oids::SIGNED_CERTIFICATE_TIMESTAMPS =>
@@ -131,14 +135,14 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
         }
         o if o == oids::MS_CERTIFICATE_TEMPLATE => seq(&[
             der::oid(&oid_of(
-                &ext.getattr(pyo3::intern!(ext.py(), "template_id"))?,
+                &ext.getattr(intern!(ext.py(), "template_id"))?,
                 "template_id",
             )?),
-            optional_u32(&ext.getattr(pyo3::intern!(ext.py(), "major_version"))?)?,
-            optional_u32(&ext.getattr(pyo3::intern!(ext.py(), "minor_version"))?)?,
+            optional_u32(&ext.getattr(intern!(ext.py(), "major_version"))?)?,
+            optional_u32(&ext.getattr(intern!(ext.py(), "minor_version"))?)?,
         ]),
         o if o == oids::ADMISSIONS => admissions(ext)?,
-        _ if ext.is_instance(unrecognized)? => bytes_attr(ext, "value")?,
+        _ if ext.is_instance(unrecognized)? => bytes_attr(ext, intern!(ext.py(), "value"))?,
         _ => {
             return Err(PyNotImplementedError::new_err(format!(
                 "public_bytes is not implemented for extension type {}",
@@ -148,7 +152,7 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     })
 }
 
-fn bytes_attr(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Der> {
+fn bytes_attr(obj: &Bound<'_, PyAny>, name: &Bound<'_, PyString>) -> PyResult<Der> {
     let value = obj.getattr(name)?;
     let bytes = value
         .cast::<PyBytes>()
@@ -156,7 +160,7 @@ fn bytes_attr(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Der> {
     Ok(bytes.as_bytes().to_vec())
 }
 
-fn text_attr(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+fn text_attr(obj: &Bound<'_, PyAny>, name: &Bound<'_, PyString>) -> PyResult<String> {
     obj.getattr(name)?
         .extract()
         .map_err(|_| PyTypeError::new_err(format!("{name} must be a string")))
@@ -164,14 +168,33 @@ fn text_attr(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
 
 /// A Python int as a DER INTEGER (negative values included).
 fn integer(value: &Bound<'_, PyAny>) -> PyResult<Der> {
+    Ok(der::integer(&int_bytes(value)?))
+}
+
+/// A Python int as big-endian two's complement bytes (not minimal: `der::integer` trims).
+pub fn int_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    // Most serial numbers either fit in an i64 or are positive (random ones are 159 bits):
+    // both avoid building the `signed=True` keyword dictionary.
+    if let Ok(small) = value.extract::<i64>() {
+        return Ok(small.to_be_bytes().to_vec());
+    }
     let py = value.py();
-    let bits: usize = value.call_method0("bit_length")?.extract()?;
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("signed", true)?;
-    let bytes: Vec<u8> = value
-        .call_method("to_bytes", (bits / 8 + 1, "big"), Some(&kwargs))?
-        .extract()?;
-    Ok(der::integer(&bytes))
+    let bits: usize = value.call_method0(intern!(py, "bit_length"))?.extract()?;
+    if value.gt(0)? {
+        // One spare bit for the sign: the top byte is 0x00 when the top bit would be set.
+        return value
+            .call_method1(intern!(py, "to_bytes"), (bits / 8 + 1, intern!(py, "big")))?
+            .extract();
+    }
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item(intern!(py, "signed"), true)?;
+    value
+        .call_method(
+            intern!(py, "to_bytes"),
+            (bits / 8 + 1, intern!(py, "big")),
+            Some(&kwargs),
+        )?
+        .extract()
 }
 
 /// A non-negative Python int as a DER INTEGER, refused when negative as the reference does.
@@ -192,7 +215,11 @@ fn optional_u32(value: &Bound<'_, PyAny>) -> PyResult<Der> {
     }
 }
 
-fn optional_implicit_int(obj: &Bound<'_, PyAny>, name: &str, number: u8) -> PyResult<Der> {
+fn optional_implicit_int(
+    obj: &Bound<'_, PyAny>,
+    name: &Bound<'_, PyString>,
+    number: u8,
+) -> PyResult<Der> {
     let value = obj.getattr(name)?;
     if value.is_none() {
         Ok(Vec::new())
@@ -209,24 +236,23 @@ fn generalized_time(value: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
     let py = value.py();
-    let value = if value
-        .getattr(pyo3::intern!(value.py(), "tzinfo"))?
-        .is_none()
-    {
+    let value = if value.getattr(intern!(py, "tzinfo"))?.is_none() {
         value.clone()
     } else {
-        let utc = py.import("datetime")?.getattr("timezone")?.getattr("utc")?;
+        let utc = py
+            .import(intern!(py, "datetime"))?
+            .getattr(intern!(py, "timezone"))?
+            .getattr(intern!(py, "utc"))?;
         value.call_method1("astimezone", (utc,))?
     };
-    let field = |name: &str| -> PyResult<u16> { value.getattr(name)?.extract() };
-    let small = |name: &str| -> PyResult<u8> { value.getattr(name)?.extract() };
+    let small = |name: &Bound<'_, PyString>| -> PyResult<u8> { value.getattr(name)?.extract() };
     asn1::DateTime::new(
-        field("year")?,
-        small("month")?,
-        small("day")?,
-        small("hour")?,
-        small("minute")?,
-        small("second")?,
+        value.getattr(intern!(py, "year"))?.extract()?,
+        small(intern!(py, "month"))?,
+        small(intern!(py, "day"))?,
+        small(intern!(py, "hour"))?,
+        small(intern!(py, "minute"))?,
+        small(intern!(py, "second"))?,
     )
     .map_err(|_| PyValueError::new_err("datetime out of range for ASN.1"))
 }
@@ -234,10 +260,10 @@ pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
 fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
     // DEFAULT FALSE: written only when true (X.690, 11.5).
-    if ext.getattr(pyo3::intern!(ext.py(), "ca"))?.is_truthy()? {
+    if ext.getattr(intern!(ext.py(), "ca"))?.is_truthy()? {
         parts.push(der::boolean(true));
     }
-    let path_length = ext.getattr(pyo3::intern!(ext.py(), "path_length"))?;
+    let path_length = ext.getattr(intern!(ext.py(), "path_length"))?;
     if !path_length.is_none() {
         let value: u64 = path_length.extract().map_err(|_| {
             PyTypeError::new_err("failed to extract field PyBasicConstraints.path_length")
@@ -248,14 +274,15 @@ fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 }
 
 fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
+    let py = ext.py();
     let names = [
-        "digital_signature",
-        "content_commitment",
-        "key_encipherment",
-        "data_encipherment",
-        "key_agreement",
-        "key_cert_sign",
-        "crl_sign",
+        intern!(py, "digital_signature"),
+        intern!(py, "content_commitment"),
+        intern!(py, "key_encipherment"),
+        intern!(py, "data_encipherment"),
+        intern!(py, "key_agreement"),
+        intern!(py, "key_cert_sign"),
+        intern!(py, "crl_sign"),
     ];
     let mut bits = Vec::new();
     for (bit, name) in names.iter().enumerate() {
@@ -265,17 +292,17 @@ fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     }
     // encipherOnly and decipherOnly mean something (and can be read) only with keyAgreement.
     if ext
-        .getattr(pyo3::intern!(ext.py(), "key_agreement"))?
+        .getattr(intern!(ext.py(), "key_agreement"))?
         .is_truthy()?
     {
         if ext
-            .getattr(pyo3::intern!(ext.py(), "encipher_only"))?
+            .getattr(intern!(ext.py(), "encipher_only"))?
             .is_truthy()?
         {
             bits.push(7);
         }
         if ext
-            .getattr(pyo3::intern!(ext.py(), "decipher_only"))?
+            .getattr(intern!(ext.py(), "decipher_only"))?
             .is_truthy()?
         {
             bits.push(8);
@@ -286,18 +313,18 @@ fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 fn authority_key_identifier(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let key_id = ext.getattr(pyo3::intern!(ext.py(), "key_identifier"))?;
+    let key_id = ext.getattr(intern!(ext.py(), "key_identifier"))?;
     if !key_id.is_none() {
         parts.push(implicit(
             0,
-            &der::octet_string(&bytes_attr(ext, "key_identifier")?),
+            &der::octet_string(&bytes_attr(ext, intern!(ext.py(), "key_identifier"))?),
         ));
     }
-    let issuer = ext.getattr(pyo3::intern!(ext.py(), "authority_cert_issuer"))?;
+    let issuer = ext.getattr(intern!(ext.py(), "authority_cert_issuer"))?;
     if !issuer.is_none() {
         parts.push(implicit(1, &general_names(&issuer)?));
     }
-    let serial = ext.getattr(pyo3::intern!(ext.py(), "authority_cert_serial_number"))?;
+    let serial = ext.getattr(intern!(ext.py(), "authority_cert_serial_number"))?;
     if !serial.is_none() {
         parts.push(implicit(2, &unsigned(&serial)?));
     }
@@ -316,7 +343,7 @@ pub fn general_names(names: &Bound<'_, PyAny>) -> PyResult<Der> {
 /// One GeneralName (RFC 5280, section 4.2.1.6).
 pub fn general_name(name: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = name.py();
-    let value = name.getattr(pyo3::intern!(name.py(), "value"))?;
+    let value = name.getattr(intern!(name.py(), "value"))?;
     // Exact types first (cheap pointer compares), isinstance for subclasses after.
     let classes = [
         x509_class!(py, "DNSName")?,
@@ -340,17 +367,17 @@ pub fn general_name(name: &Bound<'_, PyAny>) -> PyResult<Der> {
     if kind == Some(0) {
         Ok(implicit(
             2,
-            &der::string(IA5_STRING, &text_attr(name, "value")?),
+            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
         ))
     } else if kind == Some(1) {
         Ok(implicit(
             1,
-            &der::string(IA5_STRING, &text_attr(name, "value")?),
+            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
         ))
     } else if kind == Some(2) {
         Ok(implicit(
             6,
-            &der::string(IA5_STRING, &text_attr(name, "value")?),
+            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
         ))
     } else if kind == Some(3) {
         Ok(explicit(4, &name_der(&value)?))
@@ -360,13 +387,16 @@ pub fn general_name(name: &Bound<'_, PyAny>) -> PyResult<Der> {
         Ok(implicit(7, &der::octet_string(&ip_bytes(&value)?)))
     } else if kind == Some(6) {
         let type_id = der::oid(&oid_of(
-            &name.getattr(pyo3::intern!(name.py(), "type_id"))?,
+            &name.getattr(intern!(name.py(), "type_id"))?,
             "type_id",
         )?);
         // The value is DER already: it goes in as it is.
         Ok(implicit(
             0,
-            &seq(&[type_id, explicit(0, &bytes_attr(name, "value")?)]),
+            &seq(&[
+                type_id,
+                explicit(0, &bytes_attr(name, intern!(name.py(), "value"))?),
+            ]),
         ))
     } else {
         Err(PyTypeError::new_err(format!(
@@ -385,19 +415,21 @@ fn ip_bytes(value: &Bound<'_, PyAny>) -> PyResult<Der> {
             .getattr("packed")?
             .extract()?;
         let mask: Vec<u8> = value
-            .getattr(pyo3::intern!(value.py(), "netmask"))?
+            .getattr(intern!(value.py(), "netmask"))?
             .getattr("packed")?
             .extract()?;
         out.extend_from_slice(&mask);
         Ok(out)
     } else {
-        value
-            .getattr(pyo3::intern!(value.py(), "packed"))?
-            .extract()
+        value.getattr(intern!(value.py(), "packed"))?.extract()
     }
 }
 
-fn optional_subtrees(ext: &Bound<'_, PyAny>, name: &str, number: u8) -> PyResult<Der> {
+fn optional_subtrees(
+    ext: &Bound<'_, PyAny>,
+    name: &Bound<'_, PyString>,
+    number: u8,
+) -> PyResult<Der> {
     let trees = ext.getattr(name)?;
     if trees.is_none() {
         return Ok(Vec::new());
@@ -412,8 +444,8 @@ fn optional_subtrees(ext: &Bound<'_, PyAny>, name: &str, number: u8) -> PyResult
 
 /// DistributionPointName inside its `[tag] EXPLICIT` wrapper, or nothing.
 fn distribution_point_name(point: &Bound<'_, PyAny>) -> PyResult<Der> {
-    let full_name = point.getattr(pyo3::intern!(point.py(), "full_name"))?;
-    let relative_name = point.getattr(pyo3::intern!(point.py(), "relative_name"))?;
+    let full_name = point.getattr(intern!(point.py(), "full_name"))?;
+    let relative_name = point.getattr(intern!(point.py(), "relative_name"))?;
     let name = if !full_name.is_none() {
         implicit(0, &general_names(&full_name)?)
     } else if !relative_name.is_none() {
@@ -428,11 +460,11 @@ fn distribution_point_name(point: &Bound<'_, PyAny>) -> PyResult<Der> {
 
 fn distribution_point(point: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = vec![distribution_point_name(point)?];
-    let reasons = point.getattr(pyo3::intern!(point.py(), "reasons"))?;
+    let reasons = point.getattr(intern!(point.py(), "reasons"))?;
     if !reasons.is_none() {
         parts.push(implicit(1, &reason_bits(&reasons)?));
     }
-    let issuer = point.getattr(pyo3::intern!(point.py(), "crl_issuer"))?;
+    let issuer = point.getattr(intern!(point.py(), "crl_issuer"))?;
     if !issuer.is_none() {
         parts.push(implicit(2, &general_names(&issuer)?));
     }
@@ -498,7 +530,7 @@ fn issuing_distribution_point(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     };
     parts.push(flag("only_contains_user_certs", 1)?);
     parts.push(flag("only_contains_ca_certs", 2)?);
-    let reasons = ext.getattr(pyo3::intern!(ext.py(), "only_some_reasons"))?;
+    let reasons = ext.getattr(intern!(ext.py(), "only_some_reasons"))?;
     if !reasons.is_none() {
         parts.push(implicit(3, &reason_bits(&reasons)?));
     }
@@ -520,10 +552,10 @@ fn certificate_policies(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     for policy in ext.try_iter()? {
         let policy = policy?;
         let mut parts = vec![der::oid(&oid_of(
-            &policy.getattr(pyo3::intern!(policy.py(), "policy_identifier"))?,
+            &policy.getattr(intern!(policy.py(), "policy_identifier"))?,
             "policy_identifier",
         )?)];
-        let qualifiers = policy.getattr(pyo3::intern!(policy.py(), "policy_qualifiers"))?;
+        let qualifiers = policy.getattr(intern!(policy.py(), "policy_qualifiers"))?;
         // An empty list is left out like None (SIZE (1..MAX) forbids an empty one).
         if !qualifiers.is_none() && qualifiers.len()? > 0 {
             let mut items = Vec::new();
@@ -555,23 +587,23 @@ fn certificate_policies(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 /// UserNotice with its texts as UTF8String (RFC 5280 recommends it for new certificates).
 fn user_notice(notice: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let reference = notice.getattr(pyo3::intern!(notice.py(), "notice_reference"))?;
+    let reference = notice.getattr(intern!(notice.py(), "notice_reference"))?;
     if !reference.is_none() {
         let mut numbers = Vec::new();
         for number in reference
-            .getattr(pyo3::intern!(reference.py(), "notice_numbers"))?
+            .getattr(intern!(reference.py(), "notice_numbers"))?
             .try_iter()?
         {
             numbers.push(unsigned(&number?)?);
         }
-        let organization = reference.getattr(pyo3::intern!(reference.py(), "organization"))?;
+        let organization = reference.getattr(intern!(reference.py(), "organization"))?;
         if organization.is_none() {
             return Err(PyTypeError::new_err("'None' is not an instance of 'str'"));
         }
         let organization = der::string(UTF8_STRING, &organization.extract::<String>()?);
         parts.push(seq(&[organization, seq(&numbers)]));
     }
-    let text = notice.getattr(pyo3::intern!(notice.py(), "explicit_text"))?;
+    let text = notice.getattr(intern!(notice.py(), "explicit_text"))?;
     if !text.is_none() {
         parts.push(der::string(UTF8_STRING, &text.extract::<String>()?));
     }
@@ -594,20 +626,20 @@ fn sct_bytes(item: &Bound<'_, PyAny>) -> PyResult<Der> {
         "sha512" => 6,
         _ => return Err(PyValueError::new_err("unsupported SCT hash algorithm")),
     };
-    let timestamp = item.getattr(pyo3::intern!(item.py(), "timestamp"))?;
+    let timestamp = item.getattr(intern!(item.py(), "timestamp"))?;
     let seconds: u64 = py
         .import("calendar")?
         .call_method1("timegm", (timestamp.call_method0("utctimetuple")?,))?
         .extract()?;
     let micros: u64 = timestamp
-        .getattr(pyo3::intern!(timestamp.py(), "microsecond"))?
+        .getattr(intern!(timestamp.py(), "microsecond"))?
         .extract()?;
-    let log_id = bytes_attr(item, "log_id")?;
-    let extensions = bytes_attr(item, "extension_bytes")?;
-    let signature = bytes_attr(item, "signature")?;
+    let log_id = bytes_attr(item, intern!(item.py(), "log_id"))?;
+    let extensions = bytes_attr(item, intern!(item.py(), "extension_bytes"))?;
+    let signature = bytes_attr(item, intern!(item.py(), "signature"))?;
     Ok(sct::Sct {
         version: item
-            .getattr(pyo3::intern!(item.py(), "version"))?
+            .getattr(intern!(item.py(), "version"))?
             .getattr("value")?
             .extract()?,
         log_id: &log_id,
@@ -629,18 +661,18 @@ fn optional_explicit(number: u8, der: Option<Der>) -> Der {
 
 fn naming_authority(authority: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let id = authority.getattr(pyo3::intern!(authority.py(), "id"))?;
+    let id = authority.getattr(intern!(authority.py(), "id"))?;
     if !id.is_none() {
         parts.push(der::oid(&oid_of(&id, "id")?));
     }
-    let url = authority.getattr(pyo3::intern!(authority.py(), "url"))?;
+    let url = authority.getattr(intern!(authority.py(), "url"))?;
     if !url.is_none() {
         parts.push(ia5(
             &url.extract::<String>()?,
             "url must be an ASCII string",
         )?);
     }
-    let text = authority.getattr(pyo3::intern!(authority.py(), "text"))?;
+    let text = authority.getattr(intern!(authority.py(), "text"))?;
     if !text.is_none() {
         parts.push(der::string(UTF8_STRING, &text.extract::<String>()?));
     }
@@ -648,7 +680,7 @@ fn naming_authority(authority: &Bound<'_, PyAny>) -> PyResult<Der> {
 }
 
 fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
-    let authority = info.getattr(pyo3::intern!(info.py(), "naming_authority"))?;
+    let authority = info.getattr(intern!(info.py(), "naming_authority"))?;
     let mut parts = vec![optional_explicit(
         0,
         (!authority.is_none())
@@ -657,13 +689,13 @@ fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
     )];
     let mut items = Vec::new();
     for item in info
-        .getattr(pyo3::intern!(info.py(), "profession_items"))?
+        .getattr(intern!(info.py(), "profession_items"))?
         .try_iter()?
     {
         items.push(der::string(UTF8_STRING, &item?.extract::<String>()?));
     }
     parts.push(seq(&items));
-    let profession_oids = info.getattr(pyo3::intern!(info.py(), "profession_oids"))?;
+    let profession_oids = info.getattr(intern!(info.py(), "profession_oids"))?;
     if !profession_oids.is_none() {
         let mut oids_der = Vec::new();
         for oid in profession_oids.try_iter()? {
@@ -671,31 +703,34 @@ fn profession_info(info: &Bound<'_, PyAny>) -> PyResult<Der> {
         }
         parts.push(seq(&oids_der));
     }
-    let number = info.getattr(pyo3::intern!(info.py(), "registration_number"))?;
+    let number = info.getattr(intern!(info.py(), "registration_number"))?;
     if !number.is_none() {
         parts.push(der::string(PRINTABLE_STRING, &number.extract::<String>()?));
     }
-    let extra = info.getattr(pyo3::intern!(info.py(), "add_profession_info"))?;
+    let extra = info.getattr(intern!(info.py(), "add_profession_info"))?;
     if !extra.is_none() {
-        parts.push(der::octet_string(&bytes_attr(info, "add_profession_info")?));
+        parts.push(der::octet_string(&bytes_attr(
+            info,
+            intern!(info.py(), "add_profession_info"),
+        )?));
     }
     Ok(seq(&parts))
 }
 
 fn admissions(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
-    let authority = ext.getattr(pyo3::intern!(ext.py(), "authority"))?;
+    let authority = ext.getattr(intern!(ext.py(), "authority"))?;
     if !authority.is_none() {
         parts.push(general_name(&authority)?);
     }
     let mut contents = Vec::new();
     for admission in ext.try_iter()? {
         let admission = admission?;
-        let authority = admission.getattr(pyo3::intern!(admission.py(), "admission_authority"))?;
-        let naming = admission.getattr(pyo3::intern!(admission.py(), "naming_authority"))?;
+        let authority = admission.getattr(intern!(admission.py(), "admission_authority"))?;
+        let naming = admission.getattr(intern!(admission.py(), "naming_authority"))?;
         let mut infos = Vec::new();
         for info in admission
-            .getattr(pyo3::intern!(admission.py(), "profession_infos"))?
+            .getattr(intern!(admission.py(), "profession_infos"))?
             .try_iter()?
         {
             infos.push(profession_info(&info?)?);

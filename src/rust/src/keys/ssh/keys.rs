@@ -251,7 +251,7 @@ pub fn public_object(py: Python<'_>, key: &SshPublicKey) -> CryptoResult<Py<PyAn
         SshPublicKey::SkEcdsaP256 { point, .. } => ec_public_object(py, SshCurve::NistP256, point)?,
         SshPublicKey::Ed25519(raw) | SshPublicKey::SkEd25519 { key: raw, .. } => {
             let pkey = curves::public_from_raw(CurveKind::Ed25519, raw)?;
-            Py::new(py, Ed25519PublicKey { pkey })?.into_any()
+            Py::new(py, Ed25519PublicKey::new(pkey))?.into_any()
         }
     })
 }
