@@ -462,3 +462,32 @@ def test_unknown_oid_round_trip() -> None:
     name = Name([NameAttribute(ObjectIdentifier("1.2.3.4"), "x y")])
     assert name.rfc4514_string() == "1.2.3.4=x y"
     assert Name.from_rfc4514_string(name.rfc4514_string()) == name
+
+
+def test_der_encoding_is_kept_and_stays_right() -> None:
+    """A Name keeps its DER after the first encoding (names are immutable); the kept bytes
+    are the encoding, survive copying, and are not shared between names."""
+    import copy
+
+    a = Name([NameAttribute(NameOID.COMMON_NAME, "a.example")])
+    b = Name([NameAttribute(NameOID.COMMON_NAME, "b.example")])
+    der_a = a.public_bytes()
+    assert a.public_bytes() == der_a == Name.from_bytes(der_a).public_bytes()
+    assert b.public_bytes() != der_a
+    assert Name.from_bytes(der_a) == a
+    for clone in (copy.copy(a), copy.deepcopy(a)):
+        assert clone == a and clone.public_bytes() == der_a
+
+
+def test_der_encoding_of_subclasses_is_not_kept() -> None:
+    class Changing(Name):
+        @property
+        def rdns(self) -> list[RelativeDistinguishedName]:
+            return [RelativeDistinguishedName([NameAttribute(NameOID.COMMON_NAME, self.cn)])]
+
+    name = Changing([])
+    name.cn = "first"  # type: ignore[attr-defined]
+    first = name.public_bytes()
+    name.cn = "second"  # type: ignore[attr-defined]
+    assert name.public_bytes() != first
+    assert Name.from_bytes(name.public_bytes()).rfc4514_string() == "CN=second"

@@ -161,9 +161,10 @@ def _sign(
     rsa_padding: padding.PSS | padding.PKCS1v15 | None,
     ecdsa_deterministic: bool | None,
     encode: typing.Callable[[bytes], bytes],
-) -> bytes:
-    """The signed DER: ``encode`` turns the signature AlgorithmIdentifier into the
-    to-be-signed bytes, which the key signs."""
+) -> tuple[bytes, bytes, bytes]:
+    """The to-be-signed bytes, the signature AlgorithmIdentifier and the signature:
+    ``encode`` turns the AlgorithmIdentifier into the to-be-signed bytes, which the key
+    signs."""
     kind = _key_kind(private_key)
     if rsa_padding is not None:
         if kind != "rsa":
@@ -224,7 +225,7 @@ def _sign(
         signature = typing.cast(dsa.DSAPrivateKey, private_key).sign(tbs, algorithm)
     else:
         signature = typing.cast(ed25519.Ed25519PrivateKey, private_key).sign(tbs)
-    return rust_x509.encode_signed(tbs, signature_algorithm, signature)
+    return tbs, signature_algorithm, signature
 
 
 _ALGORITHM_IDENTIFIERS: dict[tuple[str, str | None], bytes] = {}
@@ -331,8 +332,8 @@ class CertificateSigningRequestBuilder:
             del signature_algorithm  # a request's info does not name its algorithm
             return rust_x509.encode_csr_info(subject, spki, self._extensions, attributes)
 
-        der = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
-        return rust_x509.load_der_x509_csr(der)
+        signed = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
+        return rust_x509.load_der_x509_csr(rust_x509.encode_signed(*signed))
 
 
 class CertificateBuilder:
@@ -496,8 +497,8 @@ class CertificateBuilder:
         def encode(signature_algorithm: bytes) -> bytes:
             return rust_x509.encode_tbs_certificate(*fields, signature_algorithm)
 
-        der = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
-        return rust_x509.load_der_x509_certificate(der)
+        signed = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
+        return rust_x509.signed_certificate(*signed)
 
 
 def _entry(revoked: RevokedCertificate) -> tuple[int, datetime.datetime, list[typing.Any]]:
@@ -595,8 +596,8 @@ class CertificateRevocationListBuilder:
         def encode(signature_algorithm: bytes) -> bytes:
             return rust_x509.encode_tbs_crl(*fields, signature_algorithm)
 
-        der = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
-        return rust_x509.load_der_x509_crl(der)
+        signed = _sign(private_key, algorithm, rsa_padding, ecdsa_deterministic, encode)
+        return rust_x509.load_der_x509_crl(rust_x509.encode_signed(*signed))
 
 
 # An Ed25519 AlgorithmIdentifier: the unsigned CRL that carries a built entry names one.

@@ -160,8 +160,8 @@ fn bytes_attr(obj: &Bound<'_, PyAny>, name: &Bound<'_, PyString>) -> PyResult<De
     Ok(bytes.as_bytes().to_vec())
 }
 
-fn text_attr(obj: &Bound<'_, PyAny>, name: &Bound<'_, PyString>) -> PyResult<String> {
-    obj.getattr(name)?
+fn text(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    value
         .extract()
         .map_err(|_| PyTypeError::new_err(format!("{name} must be a string")))
 }
@@ -260,10 +260,10 @@ pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
 fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let mut parts = Vec::new();
     // DEFAULT FALSE: written only when true (X.690, 11.5).
-    if ext.getattr(intern!(ext.py(), "ca"))?.is_truthy()? {
+    if ext.getattr(intern!(ext.py(), "_ca"))?.is_truthy()? {
         parts.push(der::boolean(true));
     }
-    let path_length = ext.getattr(intern!(ext.py(), "path_length"))?;
+    let path_length = ext.getattr(intern!(ext.py(), "_path_length"))?;
     if !path_length.is_none() {
         let value: u64 = path_length.extract().map_err(|_| {
             PyTypeError::new_err("failed to extract field PyBasicConstraints.path_length")
@@ -273,16 +273,19 @@ fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     Ok(seq(&parts))
 }
 
+// KeyUsage and BasicConstraints, in every CA's certificates, are read through the private
+// attributes behind their properties (set by their constructors): a property call costs
+// more than the rest of the encoding.
 fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = ext.py();
     let names = [
-        intern!(py, "digital_signature"),
-        intern!(py, "content_commitment"),
-        intern!(py, "key_encipherment"),
-        intern!(py, "data_encipherment"),
-        intern!(py, "key_agreement"),
-        intern!(py, "key_cert_sign"),
-        intern!(py, "crl_sign"),
+        intern!(py, "_digital_signature"),
+        intern!(py, "_content_commitment"),
+        intern!(py, "_key_encipherment"),
+        intern!(py, "_data_encipherment"),
+        intern!(py, "_key_agreement"),
+        intern!(py, "_key_cert_sign"),
+        intern!(py, "_crl_sign"),
     ];
     let mut bits = Vec::new();
     for (bit, name) in names.iter().enumerate() {
@@ -292,17 +295,17 @@ fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     }
     // encipherOnly and decipherOnly mean something (and can be read) only with keyAgreement.
     if ext
-        .getattr(intern!(ext.py(), "key_agreement"))?
+        .getattr(intern!(ext.py(), "_key_agreement"))?
         .is_truthy()?
     {
         if ext
-            .getattr(intern!(ext.py(), "encipher_only"))?
+            .getattr(intern!(ext.py(), "_encipher_only"))?
             .is_truthy()?
         {
             bits.push(7);
         }
         if ext
-            .getattr(intern!(ext.py(), "decipher_only"))?
+            .getattr(intern!(ext.py(), "_decipher_only"))?
             .is_truthy()?
         {
             bits.push(8);
@@ -367,17 +370,17 @@ pub fn general_name(name: &Bound<'_, PyAny>) -> PyResult<Der> {
     if kind == Some(0) {
         Ok(implicit(
             2,
-            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
+            &der::string(IA5_STRING, &text(&value, "value")?),
         ))
     } else if kind == Some(1) {
         Ok(implicit(
             1,
-            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
+            &der::string(IA5_STRING, &text(&value, "value")?),
         ))
     } else if kind == Some(2) {
         Ok(implicit(
             6,
-            &der::string(IA5_STRING, &text_attr(name, intern!(name.py(), "value"))?),
+            &der::string(IA5_STRING, &text(&value, "value")?),
         ))
     } else if kind == Some(3) {
         Ok(explicit(4, &name_der(&value)?))

@@ -41,6 +41,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build::encode_tbs_certificate, m)?)?;
     m.add_function(wrap_pyfunction!(build::encode_csr_info, m)?)?;
     m.add_function(wrap_pyfunction!(build::encode_signed, m)?)?;
+    m.add_function(wrap_pyfunction!(build::signed_certificate, m)?)?;
     m.add_function(wrap_pyfunction!(build::encode_tbs_crl, m)?)?;
     m.add_function(wrap_pyfunction!(build::rsa_pss_spki, m)?)?;
     m.add_function(wrap_pyfunction!(build::unsigned_algorithm_identifier, m)?)?;

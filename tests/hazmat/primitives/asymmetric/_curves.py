@@ -397,6 +397,41 @@ class SignatureKeyTests(KeyTests):
         key = self._key()
         assert not hasattr(key, "exchange")
 
+    def test_sign_and_verify_from_threads(self) -> None:
+        """Threads signing and verifying with one key at once (each key copies its one
+        prepared OpenSSL context, with the GIL released) get the single-threaded answers."""
+        key = self._key()
+        public = key.public_key()
+        messages = [bytes([i]) * (i * 7) for i in range(4)]
+        expected = [key.sign(m) for m in messages]
+        failures: list[str] = []
+
+        def work(i: int) -> None:
+            for _ in range(100):
+                if key.sign(messages[i]) != expected[i]:
+                    failures.append(f"thread {i}: wrong signature")
+                public.verify(expected[i], messages[i])
+                try:
+                    public.verify(expected[i], messages[i] + b"x")
+                    failures.append(f"thread {i}: forged message verified")
+                except InvalidSignature:
+                    pass
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(len(messages))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert failures == []
+
+    def test_public_key_is_made_once(self) -> None:
+        key = self._key()
+        # Public keys are immutable; one object serves every call.
+        assert key.public_key() is key.public_key()
+        assert key.public_key() == self.curve.public_cls.from_public_bytes(
+            key.public_key().public_bytes_raw()
+        )
+
 
 class ExchangeKeyTests(KeyTests):
     """X25519 and X448: Diffie-Hellman (RFC 7748)."""
