@@ -543,3 +543,30 @@ def test_builders_are_immutable() -> None:
     with_subject = base.subject_name(_name(ox, "a"))
     assert base.subject_name(_name(ox, "b")) is not with_subject
     assert isinstance(ec.SECP256R1(), ec.EllipticCurve)
+
+
+@pytest.mark.parametrize("name", ["oxicrypt", "cryptography"])
+def test_unrecognized_extension_subclass_with_a_known_oid(name: str) -> None:
+    """An UnrecognizedExtension subclass carrying a known OID goes in as its bytes, in
+    both libraries, and loads back as the known extension."""
+    lib = _lib(name)
+    x509 = lib["x509"]
+
+    class Raw(x509.UnrecognizedExtension):  # type: ignore[misc,name-defined]
+        pass
+
+    raw = Raw(x509.oid.ExtensionOID.SUBJECT_ALTERNATIVE_NAME, b"\x30\x0b\x82\x09a.example")
+    key = _key(lib, "ed25519")
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(x509, "a"))
+        .issuer_name(_name(x509, "a"))
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(datetime.datetime(2024, 1, 1))
+        .not_valid_after(datetime.datetime(2025, 1, 1))
+        .add_extension(raw, critical=False)
+        .sign(key, None)
+    )
+    san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    assert san == x509.SubjectAlternativeName([x509.DNSName("a.example")])

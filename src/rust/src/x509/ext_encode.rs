@@ -33,10 +33,12 @@ pub fn encode_extension_value<'py>(
 
 pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = ext.py();
-    // An exact type check first: isinstance against an ABC costs more than most encodings.
-    // Subclasses of UnrecognizedExtension are caught by the fallback arm below.
+    // UnrecognizedExtension (and subclasses, whatever OID they carry) holds its DER as it
+    // is. Its MRO is scanned by pointer: isinstance against an ABC costs more than most
+    // encodings.
     let unrecognized = x509_class!(py, "UnrecognizedExtension")?;
-    if ext.get_type().is(unrecognized) {
+    let ty = ext.get_type();
+    if ty.is(unrecognized) || ty.mro().iter().any(|class| class.is(unrecognized)) {
         return bytes_attr(ext, intern!(ext.py(), "value"));
     }
     let oid = oid_of(&ext.getattr(intern!(ext.py(), "oid"))?, "oid")?;
@@ -142,7 +144,6 @@ pub fn extension_value(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
             optional_u32(&ext.getattr(intern!(ext.py(), "minor_version"))?)?,
         ]),
         o if o == oids::ADMISSIONS => admissions(ext)?,
-        _ if ext.is_instance(unrecognized)? => bytes_attr(ext, intern!(ext.py(), "value"))?,
         _ => {
             return Err(PyNotImplementedError::new_err(format!(
                 "public_bytes is not implemented for extension type {}",
