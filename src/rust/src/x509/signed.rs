@@ -4,6 +4,7 @@
 use oxicrypt_x509::common::AlgorithmIdentifier;
 use oxicrypt_x509::signature::{pss_hash, pss_parameters, scheme, PssError, Scheme};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict};
 
 use super::py::{ec_attr, padding_attr, parse_error};
@@ -100,12 +101,21 @@ pub fn key_fit(
         ("mlkem", "MLKEM768PublicKey"),
         ("mlkem", "MLKEM1024PublicKey"),
     ];
+    // The classes, looked up once: (family, class).
+    static LOOKED_UP: PyOnceLock<Vec<(&'static str, Py<PyAny>)>> = PyOnceLock::new();
+    let classes = LOOKED_UP.get_or_try_init(py, || -> PyResult<_> {
+        let mut out = Vec::with_capacity(CLASSES.len());
+        for (module, class) in CLASSES {
+            let class = py
+                .import(format!("oxicrypt.hazmat.primitives.asymmetric.{module}"))?
+                .getattr(*class)?;
+            out.push((*module, class.unbind()));
+        }
+        Ok(out)
+    })?;
     let mut family = None;
-    for (module, class) in CLASSES {
-        let class = py
-            .import(format!("oxicrypt.hazmat.primitives.asymmetric.{module}"))?
-            .getattr(*class)?;
-        if key.is_instance(&class)? {
+    for (module, class) in classes {
+        if key.is_instance(class.bind(py))? {
             family = Some(*module);
             break;
         }
