@@ -112,9 +112,7 @@ def test_failure_in_fsync_leaves_old_file(tmp_path: Path, monkeypatch: pytest.Mo
     assert os.listdir(tmp_path) == ["cert.pem"]
 
 
-def test_interrupt_removes_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_interrupt_removes_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(fd: int, data: bytes) -> int:
         raise KeyboardInterrupt
 

@@ -64,8 +64,9 @@ def load(path: Path, password: bytes | None = None) -> object:
         ),
         (
             ["--curve", "brainpoolp256r1"],
-            lambda k: isinstance(k, ec.EllipticCurvePrivateKey)
-            and k.curve.name == "brainpoolP256r1",
+            lambda k: (
+                isinstance(k, ec.EllipticCurvePrivateKey) and k.curve.name == "brainpoolP256r1"
+            ),
         ),
         (
             ["--curve", "secp256k1"],
@@ -74,9 +75,11 @@ def load(path: Path, password: bytes | None = None) -> object:
         (["-t", "rsa"], lambda k: isinstance(k, rsa.RSAPrivateKey) and k.key_size == 3072),
         (
             ["--type", "rsa", "--bits", "2048"],
-            lambda k: isinstance(k, rsa.RSAPrivateKey)
-            and k.key_size == 2048
-            and k.private_numbers().public_numbers.e == 65537,
+            lambda k: (
+                isinstance(k, rsa.RSAPrivateKey)
+                and k.key_size == 2048
+                and k.private_numbers().public_numbers.e == 65537
+            ),
         ),
         (["-t", "ed25519"], lambda k: isinstance(k, ed25519.Ed25519PrivateKey)),
         (["-t", "ed448"], lambda k: isinstance(k, ed448.Ed448PrivateKey)),
@@ -140,9 +143,13 @@ def test_stdout(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("content", [b"correct horse\n", b"correct horse\r\n", b"correct horse"])
-def test_passphrase_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+def test_passphrase_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
     secret, out = tmp_path / "pass.txt", tmp_path / "key.pem"
-    secret.write_bytes(content + b"second line is ignored\n" if content.endswith(b"\n") else content)
+    secret.write_bytes(
+        content + b"second line is ignored\n" if content.endswith(b"\n") else content
+    )
     status = run(capsys, "keygen", "-o", str(out), "--passphrase-file", str(secret))
     assert status == (0, "", "")
     assert out.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n")
@@ -237,7 +244,10 @@ def test_no_passphrase_argument_exists(tmp_path: Path, capsys: pytest.CaptureFix
             "unsupported curve 'P-123'; choose one of P-256, P-384, P-521, secp256k1, "
             "brainpoolP256r1, brainpoolP384r1, brainpoolP512r1",
         ),
-        (["--passphrase-env", "OXICRYPT_TEST_UNSET"], "environment variable OXICRYPT_TEST_UNSET is not set"),
+        (
+            ["--passphrase-env", "OXICRYPT_TEST_UNSET"],
+            "environment variable OXICRYPT_TEST_UNSET is not set",
+        ),
     ],
 )
 def test_refusals(
