@@ -200,8 +200,10 @@ def _hash_for(
 
     if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, dsa.DSAPrivateKey)):
         if choice is not None:
+            from oxicrypt.x509.builder import _key_kind
+
             raise CliError(
-                f"--hash does not apply to {_describe(key)} keys, which hash internally"
+                f"--hash does not apply to {_key_kind(key)} keys, which hash internally"
             )
         return None
     if choice is None:
@@ -213,10 +215,6 @@ def _hash_for(
         "sha512": hashes.SHA512(),
     }[choice]
     return algorithm
-
-
-def _describe(key: object) -> str:
-    return type(key).__name__.removesuffix("PrivateKey").removeprefix("_").lower()
 
 
 def _key_usage(*, leaf_of: CertificatePublicKeyTypes | None) -> x509.KeyUsage:
