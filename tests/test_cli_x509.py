@@ -433,6 +433,8 @@ def test_bad_subject(
         ("example.com", "expected TYPE:VALUE with TYPE DNS, IP, email or URI"),
         ("DNS:", "expected TYPE:VALUE with TYPE DNS, IP, email or URI"),
         ("DNS:exa mple.com", "not a host name"),
+        ("DNS:example.com.", "not a host name"),
+        ("DNS:192.0.2.1", "an address goes in IP:192.0.2.1"),
         ("DNS:bücher.example", "write international names as A-labels (xn--...)"),
         ("IP:192.0.2.300", "not an IPv4 or IPv6 address"),
         ("email:nobody", "not an e-mail address"),
@@ -499,6 +501,21 @@ def test_outputs_refuse_overwrite(
         assert out.read_bytes().startswith(b"-----BEGIN ")
         out.write_bytes(b"keep me")
     assert not [n for n in os.listdir(tmp_path) if n.endswith(".tmp")]
+
+
+def test_output_must_not_be_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pki: Pki
+) -> None:
+    key_content = pki.leaf_key.read_bytes()
+    assert refused(capsys, "csr", "-k", pki.leaf_key, "-s", "CN=a", "-o", pki.leaf_key, "-f") == (
+        f"oxicrypt csr: {pki.leaf_key} is also an input of the command; write to another file"
+    )
+    assert pki.leaf_key.read_bytes() == key_content
+    csr = pki.leaf.parent / "leaf.csr"
+    assert refused(capsys, "sign", "--ca-cert", pki.inter, "--ca-key", pki.inter_key,
+                   "--csr", csr, "-o", csr, "--force") == (
+        f"oxicrypt sign: {csr} is also an input of the command; write to another file"
+    )  # fmt: skip
 
 
 # --- selfsign -------------------------------------------------------------------------

@@ -143,10 +143,23 @@ def add_output_options(parser: argparse.ArgumentParser, *, required: bool = Fals
     )
 
 
-def check_writable(name: str, force: bool) -> None:
+def check_writable(name: str, force: bool, inputs: typing.Iterable[str | None] = ()) -> None:
     """Refuses early, before any key is generated or anything is signed, when an output
-    would overwrite a file without ``--force``."""
-    if name != "-" and not force and os.path.lexists(name):
+    would overwrite a file without ``--force``, or would replace one of the command's
+    own input files (``--force`` or not: ``csr -k key.pem -o key.pem`` would lose the
+    key)."""
+    if name == "-" or not os.path.lexists(name):
+        return
+    for source in inputs:
+        if source is None or source == "-":
+            continue
+        try:
+            same = os.path.samefile(name, source)
+        except OSError:
+            continue
+        if same:
+            raise CliError(f"{name} is also an input of the command; write to another file")
+    if not force:
         raise CliError(f"{name} exists; use --force to replace it")
 
 

@@ -103,9 +103,9 @@ def _keygen(args: argparse.Namespace) -> int:
 
     # Every refusal comes before the (possibly slow) generation, and before any file is
     # written, so that a mistake never leaves a key without its public half or vice versa.
-    check_writable(args.out, args.force)
+    check_writable(args.out, args.force, [args.passphrase_file])
     if args.pubout is not None:
-        check_writable(args.pubout, args.force)
+        check_writable(args.pubout, args.force, [args.passphrase_file])
         if args.pubout == args.out:
             raise CliError("--out and --pubout name the same file")
     password = passphrase(args, confirm=True)

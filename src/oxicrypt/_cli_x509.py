@@ -72,7 +72,7 @@ _RFC4514_ATTRIBUTES = {
 # an optional leading wildcard label.
 _HOSTNAME = re.compile(
     r"(\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
 )
 
 
@@ -129,6 +129,8 @@ def parse_san(text: str) -> x509.GeneralName:
     if kind == "DNS":
         if not value.isascii():
             raise CliError(f"--san {text!r}: write international names as A-labels (xn--...)")
+        if _is_ip(value):
+            raise CliError(f"--san {text!r}: an address goes in IP:{value}")
         if not _HOSTNAME.fullmatch(value):
             raise CliError(f"--san {text!r}: not a host name")
         return typing.cast("x509.GeneralName", x509.DNSName(value))
@@ -146,6 +148,14 @@ def parse_san(text: str) -> x509.GeneralName:
             raise CliError(f"--san {text!r}: not an absolute URI")
         return typing.cast("x509.GeneralName", x509.UniformResourceIdentifier(value))
     raise CliError(f"--san {text!r}: unknown type {kind!r}; use DNS, IP, email or URI")
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _names_from_cn(subject: x509.Name) -> list[x509.GeneralName]:
@@ -288,7 +298,7 @@ def _san_extension(
 def _csr(args: argparse.Namespace) -> int:
     from oxicrypt import x509
 
-    check_writable(args.out, args.force)
+    check_writable(args.out, args.force, [args.key, args.passphrase_file])
     subject = parse_subject(args.subject)
     sans = [parse_san(s) for s in args.san]
     key = _read_signing_key(args, args.key)
@@ -366,7 +376,7 @@ def _server_sans(
 
 
 def _selfsign(args: argparse.Namespace) -> int:
-    check_writable(args.out, args.force)
+    check_writable(args.out, args.force, [args.key, args.passphrase_file])
     if args.path_length is not None and not args.ca:
         raise CliError("--path-length applies to CA certificates (--ca) only")
     subject = parse_subject(args.subject)
@@ -468,7 +478,9 @@ def _authority_key_id(ca_cert: x509.Certificate) -> x509.AuthorityKeyIdentifier:
 def _sign(args: argparse.Namespace) -> int:
     from oxicrypt import x509
 
-    check_writable(args.out, args.force)
+    check_writable(
+        args.out, args.force, [args.ca_cert, args.ca_key, args.csr, args.passphrase_file]
+    )
     profile = args.profile
     if args.path_length is not None and profile != "intermediate":
         raise CliError("--path-length applies to --profile intermediate only")
