@@ -569,7 +569,7 @@ def test_selfsign_ca_options(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     )
 
 
-@pytest.mark.parametrize("days", ["0", "-5", "soon"])
+@pytest.mark.parametrize("days", ["0", "-5", "soon", "100001", "1000000000000"])
 def test_bad_days_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], days: str
 ) -> None:

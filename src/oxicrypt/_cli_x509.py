@@ -43,6 +43,8 @@ BACKDATE = datetime.timedelta(hours=1)
 LEAF_DAYS = 365
 INTERMEDIATE_DAYS = 5 * 365
 ROOT_DAYS = 10 * 365
+# About 270 years: far beyond any sensible certificate, well within datetime's range.
+MAX_DAYS = 100_000
 
 _HASHES = ("sha256", "sha384", "sha512")
 _PROFILES = ("server", "client", "intermediate")
@@ -256,8 +258,8 @@ def _days(value: str) -> int:
         days = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid number of days: {value!r}") from None
-    if days < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1 day, not {days}")
+    if not 1 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_DAYS} days, not {days}")
     return days
 
 
