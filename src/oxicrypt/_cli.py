@@ -2,7 +2,8 @@
 
 ``oxicrypt inspect [--json] FILE...`` describes certificates, CSRs, CRLs and keys;
 ``oxicrypt hash [-a ALGORITHM] FILE...`` prints one ``HEXDIGEST  FILE`` line per file, like
-``sha256sum``. ``-`` reads standard input.
+``sha256sum``. ``-`` reads standard input. ``keygen``, ``csr``, ``selfsign`` and ``sign``
+make keys, requests and certificates (modules _cli_keys and _cli_x509).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import BinaryIO
 
+from oxicrypt import _cli_keys, _cli_x509
+from oxicrypt._cli_common import CliError
 from oxicrypt.hazmat.primitives import hashes
 
 # Fixed-size digests by their command-line names; SHAKE needs --length.
@@ -128,6 +131,8 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("-l", "--length", type=int, help="output length in bytes for shake128/shake256")
     h.add_argument("files", nargs="+", metavar="FILE", help="files to hash ('-' for stdin)")
     h.set_defaults(run=_hash)
+    _cli_keys.register(commands)
+    _cli_x509.register(commands)
     return parser
 
 
@@ -135,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)
+    except CliError as exc:
+        # Bad input to keygen/csr/selfsign/sign: one line, no traceback.
+        print(f"oxicrypt {args.command}: {exc}", file=sys.stderr)
+        return 1
     except ValueError as exc:
         print(f"oxicrypt {args.command}: {exc}", file=sys.stderr)
         return 2
