@@ -1,7 +1,7 @@
 //! Ed25519, Ed448, X25519 and X448 keys (RFC 8032, RFC 7748, RFC 8410): one generic
 //! implementation, instantiated per curve by the macros at the end.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use openssl::pkey::{Id, PKey, Private, Public};
 use openssl::pkey_ctx::PkeyCtx;
@@ -11,6 +11,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
+use super::prepared::Prepared;
 use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, Encryption,
     PrivateDer, PrivateFormat, PublicFormat,
@@ -142,23 +143,12 @@ pub fn public_bytes<'py>(
     }
 }
 
-/// A signature key's prepared OpenSSL context (see `oxicrypt_openssl::prepared_signature`),
-/// made on the key's first use; `None` inside when preparing failed, and each call then
-/// makes its own context.
-pub struct Prepared<T>(OnceLock<Option<T>>);
-
-impl<T> Default for Prepared<T> {
-    fn default() -> Self {
-        Prepared(OnceLock::new())
-    }
-}
-
 pub fn sign(
     key: &PKey<Private>,
     prepared: &Prepared<PreparedSigner>,
     data: &[u8],
 ) -> CryptoResult<Vec<u8>> {
-    match prepared.0.get_or_init(|| PreparedSigner::new(key).ok()) {
+    match prepared.get(|| PreparedSigner::new(key).ok()) {
         Some(signer) => Ok(signer.sign(data)?),
         None => {
             let mut signer = openssl::sign::Signer::new_without_digest(key)?;
@@ -174,7 +164,7 @@ pub fn verify(
     data: &[u8],
 ) -> CryptoResult<()> {
     // A malformed signature is just one that does not verify.
-    let valid = match prepared.0.get_or_init(|| PreparedVerifier::new(key).ok()) {
+    let valid = match prepared.get(|| PreparedVerifier::new(key).ok()) {
         Some(verifier) => verifier.verify(signature, data).unwrap_or(false),
         None => openssl::sign::Verifier::new_without_digest(key)?
             .verify_oneshot(signature, data)
@@ -391,8 +381,8 @@ macro_rules! signature_curve {
      $private:ident, $private_name:literal, $public:ident, $public_name:literal) => {
         curve_module! {
             $module, $kind, $py_module, $private, $private_name, $public, $public_name,
-            private_fields { signer: curves::Prepared<oxicrypt_openssl::prepared_signature::PreparedSigner> }
-            public_fields { verifier: curves::Prepared<oxicrypt_openssl::prepared_signature::PreparedVerifier> }
+            private_fields { signer: crate::keys::prepared::Prepared<oxicrypt_openssl::prepared_signature::PreparedSigner> }
+            public_fields { verifier: crate::keys::prepared::Prepared<oxicrypt_openssl::prepared_signature::PreparedVerifier> }
             private {
                 fn sign<'py>(&self, py: Python<'py>, data: Buffer<'_>) -> CryptoResult<Bound<'py, PyBytes>> {
                     let data = data.as_bytes();

@@ -5,14 +5,15 @@ use openssl::bn::{BigNum, BigNumContext};
 use openssl::ec::{EcGroup, EcKey, EcPoint, PointConversionForm};
 use openssl::nid::Nid;
 use openssl::pkey::{HasPublic, PKey, Private, Public};
-use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::ec::{EcPrivate, EcPublic};
+use oxicrypt_openssl::prepared_signature::PreparedPkeyCtx;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyInt, PyType};
 
 use super::bignum::{bn_to_int, int_arg, int_to_magnitude};
+use super::prepared::{signing_context, verifying_context, Prepared};
 use super::serialization::{
     check_private_request, der_or_pem, encode_private, Encoding, PrivateDer, PrivateFormat,
     PublicFormat,
@@ -201,25 +202,43 @@ fn ecdsa_input(
 pub struct EcPrivateKey {
     pub(crate) pkey: PKey<Private>,
     curve: Py<PyAny>,
+    signer: Prepared<PreparedPkeyCtx<Private>>,
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.ec", name = "ECPublicKey")]
 pub struct EcPublicKey {
     pub(crate) pkey: PKey<Public>,
     curve: Py<PyAny>,
+    verifier: Prepared<PreparedPkeyCtx<Public>>,
 }
 
 impl EcPrivateKey {
     pub fn new(py: Python<'_>, pkey: PKey<Private>) -> CryptoResult<EcPrivateKey> {
         let curve = curve_object(py, group_curve_name(&pkey)?)?;
-        Ok(EcPrivateKey { pkey, curve })
+        Ok(EcPrivateKey::with_curve(pkey, curve))
+    }
+
+    fn with_curve(pkey: PKey<Private>, curve: Py<PyAny>) -> EcPrivateKey {
+        EcPrivateKey {
+            pkey,
+            curve,
+            signer: Prepared::default(),
+        }
     }
 }
 
 impl EcPublicKey {
     pub fn new(py: Python<'_>, pkey: PKey<Public>) -> CryptoResult<EcPublicKey> {
         let curve = curve_object(py, group_curve_name(&pkey)?)?;
-        Ok(EcPublicKey { pkey, curve })
+        Ok(EcPublicKey::with_curve(pkey, curve))
+    }
+
+    fn with_curve(pkey: PKey<Public>, curve: Py<PyAny>) -> EcPublicKey {
+        EcPublicKey {
+            pkey,
+            curve,
+            verifier: Prepared::default(),
+        }
     }
 }
 
@@ -305,10 +324,10 @@ impl EcPrivateKey {
     fn public_key(&self, py: Python<'_>) -> CryptoResult<EcPublicKey> {
         let ec = self.pkey.ec_key()?;
         let public = EcKey::from_public_key(ec.group(), ec.public_key())?;
-        Ok(EcPublicKey {
-            pkey: PKey::from_ec_key(public)?,
-            curve: self.curve.clone_ref(py),
-        })
+        Ok(EcPublicKey::with_curve(
+            PKey::from_ec_key(public)?,
+            self.curve.clone_ref(py),
+        ))
     }
 
     fn sign<'py>(
@@ -327,8 +346,7 @@ impl EcPrivateKey {
             ));
         }
         let signature = py.detach(|| -> CryptoResult<Vec<u8>> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.sign_init()?;
+            let mut ctx = signing_context(&self.signer, &self.pkey)?;
             if deterministic {
                 ctx.set_signature_md(md)?;
                 oxicrypt_openssl::signature::set_deterministic_nonce(&mut ctx)?;
@@ -440,8 +458,7 @@ impl EcPublicKey {
         let (digest, _, _) = ecdsa_input(py, data.as_bytes(), signature_algorithm)?;
         let signature = signature.as_bytes();
         let valid = py.detach(|| -> CryptoResult<bool> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.verify_init()?;
+            let mut ctx = verifying_context(&self.verifier, &self.pkey)?;
             let valid = ctx.verify(&digest, signature).unwrap_or(false);
             let _ = openssl::error::ErrorStack::get();
             Ok(valid)
@@ -539,10 +556,10 @@ impl EllipticCurvePublicNumbers {
                 off_curve()
             })?;
         key.check_key().map_err(|_| off_curve())?;
-        Ok(EcPublicKey {
-            pkey: PKey::from_ec_key(key)?,
-            curve: self.curve.clone_ref(py),
-        })
+        Ok(EcPublicKey::with_curve(
+            PKey::from_ec_key(key)?,
+            self.curve.clone_ref(py),
+        ))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -631,10 +648,7 @@ impl EllipticCurvePrivateNumbers {
         }
         let scalar = int_to_magnitude(value.as_any())?;
         let pkey = private_key_from_scalar(&curve.name, &scalar, Some(&point), RANGE_MESSAGE)?;
-        Ok(EcPrivateKey {
-            pkey,
-            curve: public.curve.clone_ref(py),
-        })
+        Ok(EcPrivateKey::with_curve(pkey, public.curve.clone_ref(py)))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -671,10 +685,7 @@ fn generate_private_key(py: Python<'_>, curve: &Bound<'_, PyAny>) -> CryptoResul
     let pkey = py.detach(|| -> CryptoResult<PKey<Private>> {
         Ok(PKey::from_ec_key(EcKey::generate(&resolved.group)?)?)
     })?;
-    Ok(EcPrivateKey {
-        pkey,
-        curve: curve.clone().unbind(),
-    })
+    Ok(EcPrivateKey::with_curve(pkey, curve.clone().unbind()))
 }
 
 #[pyfunction]
@@ -695,10 +706,7 @@ fn derive_private_key(
     let scalar = int_to_magnitude(value.as_any())?;
     let pkey =
         py.detach(|| private_key_from_scalar(&resolved.name, &scalar, None, DERIVE_RANGE_MESSAGE))?;
-    Ok(EcPrivateKey {
-        pkey,
-        curve: curve.clone().unbind(),
-    })
+    Ok(EcPrivateKey::with_curve(pkey, curve.clone().unbind()))
 }
 
 #[pyfunction]
@@ -710,10 +718,7 @@ fn from_encoded_point(curve: &Bound<'_, PyAny>, data: &[u8]) -> CryptoResult<EcP
         Some(_) => return Err(CryptoError::value("Unsupported elliptic curve point type")),
     }
     let pkey = public_key_from_point(&resolved.name, data)?;
-    Ok(EcPublicKey {
-        pkey,
-        curve: curve.clone().unbind(),
-    })
+    Ok(EcPublicKey::with_curve(pkey, curve.clone().unbind()))
 }
 
 /// Key containers name curves by OID; this is their Python name, if supported.

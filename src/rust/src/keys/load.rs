@@ -44,7 +44,7 @@ fn private_key_object(
         }
         PrivateKeyData::Rsa(key) => {
             let pkey = py.detach(|| rsa::private_key_from_components(&key, check_rsa))?;
-            Py::new(py, rsa::RsaPrivateKey { pkey })?.into_any()
+            Py::new(py, rsa::RsaPrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::Dsa(key) => {
             let pkey = dsa::private_key_from_container(&key)?;
@@ -91,7 +91,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoRes
         }
         PublicKeyData::Rsa(key) => {
             let pkey = rsa::public_key_from_components(&key)?;
-            Py::new(py, rsa::RsaPublicKey { pkey })?.into_any()
+            Py::new(py, rsa::RsaPublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::Dsa(key) => {
             let pkey = dsa::public_key_from_container(&key)?;

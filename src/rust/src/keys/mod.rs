@@ -10,6 +10,7 @@ pub mod mldsa;
 pub mod mlkem;
 pub mod padding;
 pub mod pq;
+pub mod prepared;
 pub mod rsa;
 pub mod serialization;
 pub mod signing;

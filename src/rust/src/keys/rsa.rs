@@ -7,12 +7,14 @@ use openssl::pkey_ctx::PkeyCtx;
 use openssl::rsa::{Padding, Rsa, RsaPrivateKeyBuilder};
 use openssl::sign::RsaPssSaltlen;
 use oxicrypt_keys::rsa::{RsaPrivate, RsaPublic};
+use oxicrypt_openssl::prepared_signature::PreparedPkeyCtx;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt};
 
 use super::bignum::{bn_to_int, int_arg, py_eq};
 use super::padding::{self, RsaPadding, SaltLength};
+use super::prepared::{signing_context, verifying_context, Prepared};
 use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
     PrivateFormat, PublicFormat,
@@ -221,11 +223,31 @@ fn public_components<T: HasPublic>(key: &PKey<T>) -> CryptoResult<RsaPublic> {
 #[pyclass(frozen, module = "oxicrypt._rust.rsa", name = "RSAPrivateKey")]
 pub struct RsaPrivateKey {
     pub(crate) pkey: PKey<Private>,
+    signer: Prepared<PreparedPkeyCtx<Private>>,
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.rsa", name = "RSAPublicKey")]
 pub struct RsaPublicKey {
     pub(crate) pkey: PKey<Public>,
+    verifier: Prepared<PreparedPkeyCtx<Public>>,
+}
+
+impl RsaPrivateKey {
+    pub(crate) fn new(pkey: PKey<Private>) -> RsaPrivateKey {
+        RsaPrivateKey {
+            pkey,
+            signer: Prepared::default(),
+        }
+    }
+}
+
+impl RsaPublicKey {
+    pub(crate) fn new(pkey: PKey<Public>) -> RsaPublicKey {
+        RsaPublicKey {
+            pkey,
+            verifier: Prepared::default(),
+        }
+    }
 }
 
 #[pymethods]
@@ -236,9 +258,9 @@ impl RsaPrivateKey {
     }
 
     fn public_key(&self) -> CryptoResult<RsaPublicKey> {
-        Ok(RsaPublicKey {
-            pkey: public_key_from_components(&public_components(&self.pkey)?)?,
-        })
+        Ok(RsaPublicKey::new(public_key_from_components(
+            &public_components(&self.pkey)?,
+        )?))
     }
 
     fn sign<'py>(
@@ -252,8 +274,7 @@ impl RsaPrivateKey {
         let (choice, to_sign) = digest_input(py, data.as_bytes(), algorithm)?;
         let bits = self.pkey.bits();
         let signature = py.detach(|| -> CryptoResult<Vec<u8>> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.sign_init()?;
+            let mut ctx = signing_context(&self.signer, &self.pkey)?;
             configure_signature(&mut ctx, &padding, &choice, bits, true)?;
             let mut signature = Vec::new();
             ctx.sign_to_vec(&to_sign, &mut signature).map_err(|_| {
@@ -369,8 +390,7 @@ impl RsaPublicKey {
         let signature = signature.as_bytes();
         let bits = self.pkey.bits();
         let valid = py.detach(|| -> CryptoResult<bool> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.verify_init()?;
+            let mut ctx = verifying_context(&self.verifier, &self.pkey)?;
             configure_signature(&mut ctx, &padding, &choice, bits, false)?;
             let valid = ctx.verify(&digest, signature).unwrap_or(false);
             let _ = openssl::error::ErrorStack::get();
@@ -554,9 +574,7 @@ impl RsaPublicNumbers {
             n: super::bignum::int_to_magnitude(n.as_any())?,
             e: super::bignum::int_to_magnitude(e.as_any())?,
         };
-        Ok(RsaPublicKey {
-            pkey: public_key_from_components(&key)?,
-        })
+        Ok(RsaPublicKey::new(public_key_from_components(&key)?))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -694,9 +712,10 @@ impl RsaPrivateNumbers {
             dmq1: m(&self.dmq1)?,
             iqmp: m(&self.iqmp)?,
         };
-        Ok(RsaPrivateKey {
-            pkey: private_key_from_components(&key, !unsafe_skip_rsa_key_validation)?,
-        })
+        Ok(RsaPrivateKey::new(private_key_from_components(
+            &key,
+            !unsafe_skip_rsa_key_validation,
+        )?))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -756,7 +775,7 @@ fn generate_private_key(
         let e = openssl::bn::BigNum::from_u32(public_exponent)?;
         Ok(PKey::from_rsa(Rsa::generate_with_e(key_size, &e)?)?)
     })?;
-    Ok(RsaPrivateKey { pkey })
+    Ok(RsaPrivateKey::new(pkey))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -233,7 +233,7 @@ pub fn public_object(py: Python<'_>, key: &SshPublicKey) -> CryptoResult<Py<PyAn
                 n: n.clone(),
                 e: e.clone(),
             })?;
-            Py::new(py, RsaPublicKey { pkey })?.into_any()
+            Py::new(py, RsaPublicKey::new(pkey))?.into_any()
         }
         SshPublicKey::Dsa { p, q, g, y } => {
             check_dsa_public(&*bn(p)?, &*bn(q)?, &*bn(g)?, &*bn(y)?)?;
@@ -367,7 +367,7 @@ pub fn private_object(
             let parts = rsa_private(n, e, d, iqmp, p, q)?;
             // The key check is a few modular exponentiations: let other threads run.
             let pkey = py.detach(|| rsa::private_key_from_components(&parts, check_rsa))?;
-            Py::new(py, RsaPrivateKey { pkey })?.into_any()
+            Py::new(py, RsaPrivateKey::new(pkey))?.into_any()
         }
         SshPrivateKey::Dsa { p, q, g, y, x } => {
             check_dsa_private(p, q, g, y, x)?;
