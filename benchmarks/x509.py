@@ -76,11 +76,11 @@ def x509_cases(top: str, certificate: bytes, bundle: bytes | None) -> dict[str, 
         v.public_bytes() for v in values
     ]
     encoding = importlib.import_module(f"{top}.hazmat.primitives.serialization").Encoding
-    cases["Certificate.public_bytes(DER) of a loaded certificate"] = lambda: (
-        loaded.public_bytes(encoding.DER)
+    cases["Certificate.public_bytes(DER) of a loaded certificate"] = lambda: loaded.public_bytes(
+        encoding.DER
     )
-    cases["Certificate.public_bytes(PEM) of a loaded certificate"] = lambda: (
-        loaded.public_bytes(encoding.PEM)
+    cases["Certificate.public_bytes(PEM) of a loaded certificate"] = lambda: loaded.public_bytes(
+        encoding.PEM
     )
     if bundle is not None:
         cases["load_pem_x509_certificates(certifi bundle)"] = lambda: (
