@@ -92,18 +92,34 @@ def x509_cases(top: str, certificate: bytes, bundle: bytes | None) -> dict[str, 
 _MEMORY_PROBE = """
 import json, resource, sys
 from importlib import import_module
+
+
+def peak_kib():
+    # VmHWM belongs to this process's own address space. ru_maxrss does not: Linux
+    # carries the parent's peak across fork and exec, so a probe started from a large
+    # parent (benchmarks/run.py) would see its growth hidden under the parent's peak.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 x509 = import_module(sys.argv[1] + ".x509")
 pem = open(sys.argv[2], "rb").read()
 count = int(sys.argv[3])
 certs = x509.load_pem_x509_certificates(pem)
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kib()
 kept = []
 while len(kept) < count:
     kept.extend(x509.load_pem_x509_certificates(pem))
 del kept[count:]
 for c in kept:
     c.subject
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak_kib()
 print(json.dumps({"kib": after - before, "count": len(kept)}))
 """
 
