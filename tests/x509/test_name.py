@@ -491,3 +491,56 @@ def test_der_encoding_of_subclasses_is_not_kept() -> None:
     name.cn = "second"  # type: ignore[attr-defined]
     assert name.public_bytes() != first
     assert Name.from_bytes(name.public_bytes()).rfc4514_string() == "CN=second"
+
+
+def _der_name(*rdns: bytes) -> bytes:
+    """A Name's DER from its RDNs' DER (short-form lengths only)."""
+    body = b"".join(rdns)
+    return b"\x30" + bytes([len(body)]) + body
+
+
+def _der_rdn(*attributes: tuple[bytes, bytes]) -> bytes:
+    """An RDN's DER from (OID content, UTF8String content) pairs."""
+    body = b""
+    for oid, value in attributes:
+        atv = b"\x06" + bytes([len(oid)]) + oid + b"\x0c" + bytes([len(value)]) + value
+        body += b"\x30" + bytes([len(atv)]) + atv
+    return b"\x31" + bytes([len(body)]) + body
+
+
+_CN = bytes([0x55, 0x04, 0x03])
+_OU = bytes([0x55, 0x04, 0x0B])
+
+
+def test_parsed_names_equal_and_hash_like_constructed_ones() -> None:
+    """Parsed single-attribute RDNs build their attribute set only when compared: they
+    still equal, hash and copy like RDNs made by the constructor."""
+    import copy
+
+    der = _der_name(_der_rdn((_CN, b"a.example")), _der_rdn((_CN, b"b"), (_OU, b"x")))
+    parsed = Name.from_bytes(der)
+    built = Name(
+        [
+            RelativeDistinguishedName([NameAttribute(NameOID.COMMON_NAME, "a.example")]),
+            RelativeDistinguishedName(
+                [
+                    NameAttribute(NameOID.COMMON_NAME, "b"),
+                    NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "x"),
+                ]
+            ),
+        ]
+    )
+    assert parsed == built and hash(parsed) == hash(built)
+    assert parsed.rdns[0] == built.rdns[0] and hash(parsed.rdns[0]) == hash(built.rdns[0])
+    assert parsed.rdns[0] != RelativeDistinguishedName(
+        [NameAttribute(NameOID.COMMON_NAME, "other")]
+    )
+    assert {parsed.rdns[0], built.rdns[0]} == {built.rdns[0]}
+    assert copy.copy(parsed) == built and copy.deepcopy(parsed) == built
+
+
+def test_parsed_rdn_with_a_repeated_attribute_is_refused() -> None:
+    der = _der_name(_der_rdn((_CN, b"a"), (_CN, b"a")))
+    with pytest.raises(ValueError, match="duplicate"):
+        Name.from_bytes(der)
+    assert assert_same(lambda x: x.Name.from_bytes(der), messages=False)[0] == "ValueError"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import binascii
+import functools
 import typing
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
@@ -239,10 +240,17 @@ class RelativeDistinguishedName:
         """An RDN of parsed attributes (at least one, all NameAttribute)."""
         rdn = object.__new__(cls)
         rdn._attributes = attributes
-        rdn._attribute_set = frozenset(attributes)
-        if len(rdn._attribute_set) != len(attributes):
-            raise ValueError("duplicate attributes are not allowed")
+        # One attribute cannot repeat itself: its set is left to the first comparison.
+        if len(attributes) > 1:
+            rdn._attribute_set = frozenset(attributes)
+            if len(rdn._attribute_set) != len(attributes):
+                raise ValueError("duplicate attributes are not allowed")
         return rdn
+
+    @functools.cached_property
+    def _attribute_set(self) -> frozenset[NameAttribute[str | bytes]]:
+        # Only RDNs made by _from_attributes get here: __init__ sets the set itself.
+        return frozenset(self._attributes)
 
     def get_attributes_for_oid(self, oid: ObjectIdentifier) -> list[NameAttribute[str | bytes]]:
         return [attr for attr in self if attr.oid == oid]
@@ -296,7 +304,16 @@ class Name:
         attribute, grouped by RDN. The values are known to be of the right Python type, so
         the constructors' type checks are skipped; the length checks still warn."""
         name = object.__new__(cls)
-        name._attributes = [RelativeDistinguishedName._from_parsed(rdn) for rdn in rdns]
+        attribute_from_parsed = NameAttribute._from_parsed
+        rdn_from_attributes = RelativeDistinguishedName._from_attributes
+        # Nearly every RDN holds one attribute: those skip RelativeDistinguishedName._from_parsed
+        # and its inner list.
+        name._attributes = [
+            rdn_from_attributes([attribute_from_parsed(*rdn[0])])
+            if len(rdn) == 1
+            else RelativeDistinguishedName._from_parsed(rdn)
+            for rdn in rdns
+        ]
         return name
 
     @classmethod
