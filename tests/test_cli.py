@@ -148,3 +148,34 @@ def test_python_dash_m_missing_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == b""
     assert str(missing).encode() in result.stderr
+
+
+def test_closed_reader_ends_quietly(sample: Path) -> None:
+    """A reader that goes away (``oxicrypt hash ... | head -0``) ends the command with
+    status 1 and no traceback or 'Exception ignored' noise."""
+    # Enough output to fill a pipe's buffer, so that a write meets the closed end.
+    script = (
+        "import sys; from oxicrypt._cli import main; "
+        f"sys.exit(main(['hash'] + [{str(sample)!r}] * 5000))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert err == b""
+
+
+def test_interrupt_is_one_line(
+    sample: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import oxicrypt._cli as cli
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_digest_stream", interrupted)
+    assert main(["hash", str(sample)]) == 130
+    assert capsys.readouterr() == ("", "oxicrypt hash: interrupted\n")

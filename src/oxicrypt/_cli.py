@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -140,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         status: int = args.run(args)
+        sys.stdout.flush()
     except CliError as exc:
         # Bad input to keygen/csr/selfsign/sign: one line, no traceback.
         print(f"oxicrypt {args.command}: {exc}", file=sys.stderr)
@@ -147,7 +149,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"oxicrypt {args.command}: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Files are written atomically, so an interrupted command leaves nothing half
+        # written; say so in one line instead of a traceback.
+        print(f"oxicrypt {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`oxicrypt inspect ... | head`). Python would try to flush
+        # stdout again at exit and complain; point it at /dev/null so that it stays quiet.
+        _silence_stdout()
+        return 1
     return status
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        # stdout without a file descriptor (replaced by the caller): nothing to silence.
+        pass
 
 
 if __name__ == "__main__":
