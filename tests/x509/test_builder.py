@@ -570,3 +570,142 @@ def test_unrecognized_extension_subclass_with_a_known_oid(name: str) -> None:
     )
     san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     assert san == x509.SubjectAlternativeName([x509.DNSName("a.example")])
+
+
+def _ed25519_certificate_der(lib: dict[str, ModuleType], extensions: list[Any]) -> bytes:
+    """A certificate signed with a fixed Ed25519 key whose builder was given
+    ``extensions`` through its constructor."""
+    x509 = lib["x509"]
+    key = _key(lib, "ed25519")
+    builder = (
+        x509.CertificateBuilder(extensions=extensions)
+        .subject_name(_name(x509, "a"))
+        .issuer_name(_name(x509, "a"))
+        .public_key(key.public_key())
+        .serial_number(7)
+        .not_valid_before(datetime.datetime(2024, 1, 1))
+        .not_valid_after(datetime.datetime(2025, 1, 1))
+    )
+    # add_extension compares the new OID with those of the constructor's extensions.
+    builder = builder.add_extension(
+        x509.SubjectAlternativeName([x509.DNSName("a.example")]), critical=False
+    )
+    der: bytes = builder.sign(key, None).public_bytes(lib["serialization"].Encoding.DER)
+    return der
+
+
+def _overriding_extensions(lib: dict[str, ModuleType]) -> list[Any]:
+    """Extensions whose public properties say something other than the private attributes
+    the constructors set, and one that is not an Extension at all."""
+    x509 = lib["x509"]
+
+    class AlwaysCritical(x509.Extension):  # type: ignore[misc,name-defined]
+        @property
+        def critical(self) -> bool:
+            return True
+
+    class CaWithLength(x509.BasicConstraints):  # type: ignore[misc,name-defined]
+        @property
+        def path_length(self) -> int:
+            return 3
+
+    class SigningToo(x509.KeyUsage):  # type: ignore[misc,name-defined]
+        @property
+        def digital_signature(self) -> bool:
+            return True
+
+    class Duck:
+        oid = x509.oid.ExtensionOID.EXTENDED_KEY_USAGE
+        critical = False
+        value = x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH])
+
+    key_usage = SigningToo(False, False, False, False, False, True, True, False, False)
+    return [
+        AlwaysCritical(x509.oid.ExtensionOID.BASIC_CONSTRAINTS, False, CaWithLength(True, 0)),
+        x509.Extension(x509.oid.ExtensionOID.KEY_USAGE, True, key_usage),
+        Duck(),
+    ]
+
+
+def test_extension_subclasses_and_duck_types_are_read_through_their_properties() -> None:
+    """Only exact Extension, BasicConstraints and KeyUsage objects are read through their
+    private attributes; subclasses that override the properties, and objects that merely
+    have ``oid``, ``critical`` and ``value``, are written as the reference writes them."""
+    ours = _ed25519_certificate_der(_lib("oxicrypt"), _overriding_extensions(_lib("oxicrypt")))
+    cert = ox.load_der_x509_certificate(ours)
+    basic = cert.extensions.get_extension_for_class(ox.BasicConstraints)
+    assert basic.critical and basic.value.path_length == 3
+    assert cert.extensions.get_extension_for_class(ox.KeyUsage).value.digital_signature
+    assert cert.extensions.get_extension_for_class(ox.ExtendedKeyUsage).value == (
+        ox.ExtendedKeyUsage([ox.oid.ExtendedKeyUsageOID.SERVER_AUTH])
+    )
+    theirs = _ed25519_certificate_der(
+        _lib("cryptography"), _overriding_extensions(_lib("cryptography"))
+    )
+    assert ours == theirs
+
+
+class _Proxy:
+    """Stands in for another object, as wrapt-style proxies do: isinstance sees the
+    wrapped object's class through ``__class__``."""
+
+    def __init__(self, wrapped: object) -> None:
+        object.__setattr__(self, "_wrapped", wrapped)
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        return type(self._wrapped)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._wrapped, name)
+
+
+def test_proxies_are_judged_by_what_they_wrap_every_time() -> None:
+    """The builders' per-type caches skip objects whose ``__class__`` is not their type:
+    one proxy type can stand for an RSA key, then an EC key, then something else."""
+    name = _name(ox, "a")
+
+    def certificate(private_key: Any) -> ox.Certificate:
+        return (
+            ox.CertificateBuilder()
+            .subject_name(name)
+            .issuer_name(name)
+            .public_key(_Proxy(private_key.public_key()))  # type: ignore[arg-type]
+            .serial_number(1)
+            .not_valid_before(datetime.datetime(2024, 1, 1))
+            .not_valid_after(datetime.datetime(2025, 1, 1))
+            .sign(_Proxy(private_key), hashes.SHA256())  # type: ignore[arg-type]
+        )
+
+    for private_key in (_RSA, ec.generate_private_key(ec.SECP256R1())):
+        cert = certificate(private_key)
+        cert.verify_directly_issued_by(cert)
+    with pytest.raises(TypeError):
+        ox.CertificateBuilder().public_key(_Proxy(object()))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ox.CertificateBuilder().add_extension(_Proxy(object()), False)  # type: ignore[arg-type]
+
+
+def test_mocks_do_not_fill_the_type_caches() -> None:
+    from unittest import mock
+
+    from oxicrypt.x509 import builder
+
+    name = _name(ox, "a")
+    ready = (
+        ox.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(_RSA.public_key())
+        .serial_number(1)
+        .not_valid_before(datetime.datetime(2024, 1, 1))
+        .not_valid_after(datetime.datetime(2025, 1, 1))
+    )
+    before = len(builder._CERTIFICATE_PUBLIC_KEY_TYPES), len(builder._KIND_BY_TYPE)
+    for _ in range(50):
+        ox.CertificateBuilder().public_key(mock.Mock(spec=ec.EllipticCurvePublicKey))
+        # Taken for an EC key; its signature (a Mock) is then refused.
+        with pytest.raises(TypeError):
+            ready.sign(mock.Mock(spec=ec.EllipticCurvePrivateKey), hashes.SHA256())
+    after = len(builder._CERTIFICATE_PUBLIC_KEY_TYPES), len(builder._KIND_BY_TYPE)
+    assert after == before

@@ -544,3 +544,12 @@ def test_parsed_rdn_with_a_repeated_attribute_is_refused() -> None:
     with pytest.raises(ValueError, match="duplicate"):
         Name.from_bytes(der)
     assert assert_same(lambda x: x.Name.from_bytes(der), messages=False)[0] == "ValueError"
+
+
+def test_kept_der_is_only_trusted_on_exact_names() -> None:
+    class Tagged(Name):
+        pass
+
+    name = Tagged([NameAttribute(NameOID.COMMON_NAME, "a.example")])
+    name._der = b"not this"  # type: ignore[attr-defined]
+    assert Name.from_bytes(name.public_bytes()) == name

@@ -93,17 +93,27 @@ def _naive_utc(time: datetime.datetime) -> datetime.datetime:
 _EXTENSION_TYPES: set[type] = set()
 
 
+def _answers_for_itself(obj: object) -> bool:
+    """Whether ``obj``'s type alone decides isinstance checks on it, so that their answer
+    can be remembered per type. isinstance follows ``__class__``, which a proxy or a
+    ``Mock(spec=...)`` sets per object (a mock's type is even new for every instance)."""
+    return type(obj) is obj.__class__
+
+
 def _with_extension(
     extensions: list[Extension[ExtensionType]], extval: ExtensionType, critical: bool
 ) -> list[Extension[ExtensionType]]:
     if type(extval) not in _EXTENSION_TYPES:
         if not isinstance(extval, ExtensionType):
             raise TypeError("extension must be an ExtensionType")
-        _EXTENSION_TYPES.add(type(extval))
+        if _answers_for_itself(extval):
+            _EXTENSION_TYPES.add(type(extval))
     oid = extval.oid
     extension = Extension(oid, critical, extval)
     for existing in extensions:
-        if existing._oid == oid:
+        # Extensions given to the constructor may be subclasses or other objects with
+        # an `oid`; the ones added here are exactly Extension.
+        if (existing._oid if type(existing) is Extension else existing.oid) == oid:
             raise ValueError("This extension has already been set.")
     return [*extensions, extension]
 
@@ -116,7 +126,9 @@ def _key_kind(private_key: object) -> str:
     # changes, so it is worked out once per type.
     kind = _KIND_BY_TYPE.get(type(private_key))
     if kind is None:
-        kind = _KIND_BY_TYPE[type(private_key)] = _key_kind_of(private_key)
+        kind = _key_kind_of(private_key)
+        if _answers_for_itself(private_key):
+            _KIND_BY_TYPE[type(private_key)] = kind
     return kind
 
 
@@ -388,7 +400,8 @@ class CertificateBuilder:
                     "MLDSA87PublicKey, MLKEM768PublicKey, MLKEM1024PublicKey, X25519PublicKey "
                     "or X448PublicKey."
                 )
-            _CERTIFICATE_PUBLIC_KEY_TYPES.add(type(key))
+            if _answers_for_itself(key):
+                _CERTIFICATE_PUBLIC_KEY_TYPES.add(type(key))
         if self._public_key is not None:
             raise ValueError("The public key may only be set once.")
         if rsa_padding is not None:

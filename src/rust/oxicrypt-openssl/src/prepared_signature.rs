@@ -17,10 +17,12 @@ use openssl::pkey_ctx::PkeyCtx;
 /// A fresh context that starts as a copy of `template`.
 fn copy_of(template: &MdCtxRef) -> Result<MdCtx, ErrorStack> {
     let ctx = MdCtx::new()?;
-    // SAFETY: both pointers come from live MdCtx values. `template` is only read: the C
-    // function takes it as `const`, which OpenSSL's threading rules allow from several
-    // threads at once (the key and method it references are reference-counted
-    // atomically). `ctx` is new and exclusively ours; on failure it is freed by its Drop.
+    // SAFETY: both pointers come from live MdCtx values; `ctx` is new and exclusively
+    // ours, and on failure it is freed by its Drop. `template` is shared between threads
+    // and only read: OpenSSL's documented threading rules do not cover contexts, so this
+    // rests on reading the sources of 3.0 to 3.6.3 (EVP_MD_CTX_copy_ex and the providers'
+    // eddsa dupctx): the copy reads the source and takes references with atomic up-refs.
+    // Check again when the vendored OpenSSL moves to a new minor version.
     let ok = unsafe { openssl_sys::EVP_MD_CTX_copy_ex(ctx.as_ptr(), template.as_ptr()) };
     if ok == 1 {
         Ok(ctx)
@@ -99,9 +101,11 @@ impl<T: HasPublic> PreparedPkeyCtx<T> {
 impl<T> PreparedPkeyCtx<T> {
     /// A fresh context, initialised as the template was, for the caller to configure.
     pub fn context(&self) -> Result<PkeyCtx<T>, ErrorStack> {
-        // SAFETY: the template is a live context owned by `self` and only read: the C
-        // function takes it as `const`, which OpenSSL's threading rules allow from several
-        // threads at once (what it references is reference-counted atomically).
+        // SAFETY: the template is a live context owned by `self`, shared between threads
+        // and only read. As for `copy_of`, this rests on the sources of OpenSSL 3.0 to
+        // 3.6.3 (EVP_PKEY_CTX_dup and the ecdsa, rsa and dsa dupctx functions), which
+        // read the source and take references with atomic up-refs; check again when the
+        // vendored OpenSSL moves to a new minor version.
         let copy = unsafe { EVP_PKEY_CTX_dup(self.template.as_ptr()) };
         if copy.is_null() {
             return Err(ErrorStack::get());

@@ -165,7 +165,8 @@ pub fn verify(
 ) -> CryptoResult<()> {
     // A malformed signature is just one that does not verify.
     let valid = match prepared.get(|| PreparedVerifier::new(key).ok()) {
-        Some(verifier) => verifier.verify(signature, data).unwrap_or(false),
+        // Err here is a failed context copy (memory), not a bad signature.
+        Some(verifier) => verifier.verify(signature, data)?,
         None => openssl::sign::Verifier::new_without_digest(key)?
             .verify_oneshot(signature, data)
             .unwrap_or(false),

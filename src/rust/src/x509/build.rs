@@ -58,14 +58,31 @@ pub fn signature_algorithm_identifier<'py>(
 /// `x509.Extension` objects (or anything with `oid`, `critical`, `value`) to write.
 fn extensions_to_write(extensions: &Bound<'_, PyAny>) -> PyResult<Vec<ExtensionToWrite>> {
     let py = extensions.py();
+    let extension_class = super::py::x509_class!(py, "Extension")?;
     let mut out = Vec::new();
     for extension in extensions.try_iter()? {
         let extension = extension?;
-        // The private attributes behind `x509.Extension`'s properties: a third of the cost.
+        let fields = if extension.get_type().is(extension_class) {
+            // The private attributes behind the properties: a third of the cost.
+            [
+                intern!(py, "_oid"),
+                intern!(py, "_critical"),
+                intern!(py, "_value"),
+            ]
+        } else {
+            // A subclass may override the properties, and a duck-typed object has only
+            // these.
+            [
+                intern!(py, "oid"),
+                intern!(py, "critical"),
+                intern!(py, "value"),
+            ]
+        };
+        let [oid, critical, value] = fields;
         out.push(ExtensionToWrite {
-            oid: oid_of(&extension.getattr(intern!(py, "_oid"))?, "oid")?,
-            critical: extension.getattr(intern!(py, "_critical"))?.is_truthy()?,
-            value: extension_value(&extension.getattr(intern!(py, "_value"))?)?,
+            oid: oid_of(&extension.getattr(oid)?, "oid")?,
+            critical: extension.getattr(critical)?.is_truthy()?,
+            value: extension_value(&extension.getattr(value)?)?,
         });
     }
     Ok(out)

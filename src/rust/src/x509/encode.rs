@@ -71,9 +71,14 @@ pub fn rdn_to_encode(rdn: &Bound<'_, PyAny>) -> PyResult<Vec<AttributeToEncode>>
 pub fn name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     let py = name.py();
     let cache = intern!(py, "_der");
-    if let Some(cached) = name.getattr_opt(cache)? {
-        if let Ok(der) = cached.cast::<PyBytes>() {
-            return Ok(der.as_bytes().to_vec());
+    // Only real Names keep their DER: any other object with `rdns` (a subclass may compute
+    // them) is encoded afresh each time, whatever `_der` it carries.
+    let cacheable = name.get_type().is(super::py::x509_class!(py, "Name")?);
+    if cacheable {
+        if let Some(cached) = name.getattr_opt(cache)? {
+            if let Ok(der) = cached.cast::<PyBytes>() {
+                return Ok(der.as_bytes().to_vec());
+            }
         }
     }
     let mut rdns = Vec::new();
@@ -81,8 +86,7 @@ pub fn name_der(name: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         rdns.push(rdn_to_encode(&rdn?)?);
     }
     let der = encode(&rdns).map_err(parse_error)?;
-    // Only real Names are cached: any other object with `rdns` is encoded afresh each time.
-    if name.get_type().is(super::py::x509_class!(py, "Name")?) {
+    if cacheable {
         name.setattr(cache, PyBytes::new(py, &der))?;
     }
     Ok(der)

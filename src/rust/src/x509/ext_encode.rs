@@ -258,13 +258,37 @@ pub fn date_time(value: &Bound<'_, PyAny>) -> PyResult<asn1::DateTime> {
     .map_err(|_| PyValueError::new_err("datetime out of range for ASN.1"))
 }
 
+/// `private` when `ext` is exactly `class`, whose constructor set the attributes behind
+/// its properties; else `public`, since a subclass may override the properties and an
+/// object of another class may have only them.
+fn field_names<'py, const N: usize>(
+    ext: &Bound<'py, PyAny>,
+    class: &Bound<'py, PyAny>,
+    private: [&Bound<'py, PyString>; N],
+    public: [&Bound<'py, PyString>; N],
+) -> [Bound<'py, PyString>; N] {
+    let names = if ext.get_type().is(class) {
+        private
+    } else {
+        public
+    };
+    names.map(|name| name.clone())
+}
+
 fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
+    let py = ext.py();
+    let [ca, path_length] = field_names(
+        ext,
+        x509_class!(py, "BasicConstraints")?,
+        [intern!(py, "_ca"), intern!(py, "_path_length")],
+        [intern!(py, "ca"), intern!(py, "path_length")],
+    );
     let mut parts = Vec::new();
     // DEFAULT FALSE: written only when true (X.690, 11.5).
-    if ext.getattr(intern!(ext.py(), "_ca"))?.is_truthy()? {
+    if ext.getattr(ca)?.is_truthy()? {
         parts.push(der::boolean(true));
     }
-    let path_length = ext.getattr(intern!(ext.py(), "_path_length"))?;
+    let path_length = ext.getattr(path_length)?;
     if !path_length.is_none() {
         let value: u64 = path_length.extract().map_err(|_| {
             PyTypeError::new_err("failed to extract field PyBasicConstraints.path_length")
@@ -275,41 +299,48 @@ fn basic_constraints(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
 }
 
 // KeyUsage and BasicConstraints, in every CA's certificates, are read through the private
-// attributes behind their properties (set by their constructors): a property call costs
-// more than the rest of the encoding.
+// attributes behind their properties when they are exactly those classes: a property call
+// costs more than the rest of the encoding.
 fn key_usage(ext: &Bound<'_, PyAny>) -> PyResult<Der> {
     let py = ext.py();
-    let names = [
-        intern!(py, "_digital_signature"),
-        intern!(py, "_content_commitment"),
-        intern!(py, "_key_encipherment"),
-        intern!(py, "_data_encipherment"),
-        intern!(py, "_key_agreement"),
-        intern!(py, "_key_cert_sign"),
-        intern!(py, "_crl_sign"),
-    ];
+    // In bit order (RFC 5280, 4.2.1.3).
+    let names = field_names(
+        ext,
+        x509_class!(py, "KeyUsage")?,
+        [
+            intern!(py, "_digital_signature"),
+            intern!(py, "_content_commitment"),
+            intern!(py, "_key_encipherment"),
+            intern!(py, "_data_encipherment"),
+            intern!(py, "_key_agreement"),
+            intern!(py, "_key_cert_sign"),
+            intern!(py, "_crl_sign"),
+            intern!(py, "_encipher_only"),
+            intern!(py, "_decipher_only"),
+        ],
+        [
+            intern!(py, "digital_signature"),
+            intern!(py, "content_commitment"),
+            intern!(py, "key_encipherment"),
+            intern!(py, "data_encipherment"),
+            intern!(py, "key_agreement"),
+            intern!(py, "key_cert_sign"),
+            intern!(py, "crl_sign"),
+            intern!(py, "encipher_only"),
+            intern!(py, "decipher_only"),
+        ],
+    );
     let mut bits = Vec::new();
+    let mut key_agreement = false;
     for (bit, name) in names.iter().enumerate() {
-        if ext.getattr(*name)?.is_truthy()? {
+        // encipherOnly and decipherOnly (bits 7, 8) mean something, and can be read, only
+        // with keyAgreement (bit 4).
+        if bit >= 7 && !key_agreement {
+            break;
+        }
+        if ext.getattr(name)?.is_truthy()? {
             bits.push(bit);
-        }
-    }
-    // encipherOnly and decipherOnly mean something (and can be read) only with keyAgreement.
-    if ext
-        .getattr(intern!(ext.py(), "_key_agreement"))?
-        .is_truthy()?
-    {
-        if ext
-            .getattr(intern!(ext.py(), "_encipher_only"))?
-            .is_truthy()?
-        {
-            bits.push(7);
-        }
-        if ext
-            .getattr(intern!(ext.py(), "_decipher_only"))?
-            .is_truthy()?
-        {
-            bits.push(8);
+            key_agreement |= bit == 4;
         }
     }
     Ok(der::named_bits(&bits))
