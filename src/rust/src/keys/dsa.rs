@@ -4,13 +4,14 @@
 use openssl::bn::{BigNum, BigNumContext};
 use openssl::dsa::Dsa;
 use openssl::pkey::{HasParams, HasPublic, PKey, Private, Public};
-use openssl::pkey_ctx::PkeyCtx;
 use oxicrypt_keys::dsa::{DsaParams, DsaPrivate, DsaPublic};
+use oxicrypt_openssl::prepared_signature::PreparedPkeyCtx;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyInt};
 
 use super::bignum::{bit_length, bn_to_int, int_to_bn, py_eq, require_int};
+use super::prepared::{signing_context, verifying_context, Prepared};
 use super::serialization::{
     check_private_request, check_public_request, der_or_pem, encode_private, Encoding, PrivateDer,
     PrivateFormat, PublicFormat,
@@ -100,11 +101,31 @@ pub struct DsaParameters {
 #[pyclass(frozen, module = "oxicrypt._rust.dsa", name = "DSAPrivateKey")]
 pub struct DsaPrivateKey {
     pub(crate) pkey: PKey<Private>,
+    signer: Prepared<PreparedPkeyCtx<Private>>,
 }
 
 #[pyclass(frozen, module = "oxicrypt._rust.dsa", name = "DSAPublicKey")]
 pub struct DsaPublicKey {
     pub(crate) pkey: PKey<Public>,
+    verifier: Prepared<PreparedPkeyCtx<Public>>,
+}
+
+impl DsaPrivateKey {
+    pub fn new(pkey: PKey<Private>) -> DsaPrivateKey {
+        DsaPrivateKey {
+            pkey,
+            signer: Prepared::default(),
+        }
+    }
+}
+
+impl DsaPublicKey {
+    pub fn new(pkey: PKey<Public>) -> DsaPublicKey {
+        DsaPublicKey {
+            pkey,
+            verifier: Prepared::default(),
+        }
+    }
 }
 
 fn params_object(params: &DsaParams) -> CryptoResult<DsaParameters> {
@@ -121,7 +142,7 @@ impl DsaParameters {
             let dsa = Dsa::from_pqg(bn(&params.p)?, bn(&params.q)?, bn(&params.g)?)?;
             Ok(PKey::from_dsa(dsa.generate_key()?)?)
         })?;
-        Ok(DsaPrivateKey { pkey })
+        Ok(DsaPrivateKey::new(pkey))
     }
 
     fn parameter_numbers(&self, py: Python<'_>) -> PyResult<DsaParameterNumbers> {
@@ -144,9 +165,7 @@ impl DsaPrivateKey {
             dsa.g().to_owned()?,
             dsa.pub_key().to_owned()?,
         )?;
-        Ok(DsaPublicKey {
-            pkey: PKey::from_dsa(public)?,
-        })
+        Ok(DsaPublicKey::new(PKey::from_dsa(public)?))
     }
 
     fn parameters(&self) -> CryptoResult<DsaParameters> {
@@ -161,8 +180,7 @@ impl DsaPrivateKey {
     ) -> CryptoResult<Bound<'py, PyBytes>> {
         let digest = super::signing::message_digest(py, data.as_bytes(), algorithm)?.bytes;
         let signature = py.detach(|| -> CryptoResult<Vec<u8>> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.sign_init()?;
+            let mut ctx = signing_context(&self.signer, &self.pkey)?;
             let mut signature = Vec::new();
             ctx.sign_to_vec(&digest, &mut signature)?;
             Ok(signature)
@@ -238,8 +256,7 @@ impl DsaPublicKey {
         let digest = super::signing::message_digest(py, data.as_bytes(), algorithm)?.bytes;
         let signature = signature.as_bytes();
         let valid = py.detach(|| -> CryptoResult<bool> {
-            let mut ctx = PkeyCtx::new(&self.pkey)?;
-            ctx.verify_init()?;
+            let mut ctx = verifying_context(&self.verifier, &self.pkey)?;
             let valid = ctx.verify(&digest, signature).unwrap_or(false);
             let _ = openssl::error::ErrorStack::get();
             Ok(valid)
@@ -407,9 +424,7 @@ impl DsaPublicNumbers {
             int_to_bn(params.g.bind(py).as_any())?,
             int_to_bn(self.y.bind(py).as_any())?,
         )?;
-        Ok(DsaPublicKey {
-            pkey: PKey::from_dsa(dsa)?,
-        })
+        Ok(DsaPublicKey::new(PKey::from_dsa(dsa)?))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -483,9 +498,7 @@ impl DsaPrivateNumbers {
             int_to_bn(x.as_any())?,
             int_to_bn(y.as_any())?,
         )?;
-        Ok(DsaPrivateKey {
-            pkey: PKey::from_dsa(dsa)?,
-        })
+        Ok(DsaPrivateKey::new(PKey::from_dsa(dsa)?))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
@@ -521,7 +534,7 @@ fn generate_private_key(py: Python<'_>, key_size: u32) -> CryptoResult<DsaPrivat
     let pkey = py.detach(|| -> CryptoResult<PKey<Private>> {
         Ok(PKey::from_dsa(Dsa::generate(key_size)?)?)
     })?;
-    Ok(DsaPrivateKey { pkey })
+    Ok(DsaPrivateKey::new(pkey))
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

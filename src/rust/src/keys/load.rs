@@ -48,7 +48,7 @@ fn private_key_object(
         }
         PrivateKeyData::Dsa(key) => {
             let pkey = dsa::private_key_from_container(&key)?;
-            Py::new(py, dsa::DsaPrivateKey { pkey })?.into_any()
+            Py::new(py, dsa::DsaPrivateKey::new(pkey))?.into_any()
         }
         PrivateKeyData::Dh(key) => {
             dh::warn_deprecated(py)?;
@@ -95,7 +95,7 @@ pub(crate) fn public_key_object(py: Python<'_>, key: PublicKeyData) -> CryptoRes
         }
         PublicKeyData::Dsa(key) => {
             let pkey = dsa::public_key_from_container(&key)?;
-            Py::new(py, dsa::DsaPublicKey { pkey })?.into_any()
+            Py::new(py, dsa::DsaPublicKey::new(pkey))?.into_any()
         }
         PublicKeyData::Dh(key) => {
             dh::warn_deprecated(py)?;

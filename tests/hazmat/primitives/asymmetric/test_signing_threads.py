@@ -1,4 +1,4 @@
-"""ECDSA and RSA keys copy one prepared OpenSSL context per signature or verification;
+"""ECDSA, RSA and DSA keys copy one prepared OpenSSL context per signature or verification;
 threads using one key at once (the GIL is released meanwhile), with different settings
 each, must get exactly the single-threaded results."""
 
@@ -9,7 +9,7 @@ from typing import Callable
 
 from oxicrypt.exceptions import InvalidSignature
 from oxicrypt.hazmat.primitives import hashes
-from oxicrypt.hazmat.primitives.asymmetric import ec, padding, rsa
+from oxicrypt.hazmat.primitives.asymmetric import dsa, ec, padding, rsa
 
 ROUNDS = 40
 
@@ -87,3 +87,24 @@ def test_rsa_from_threads() -> None:
         raise AssertionError("a signature verified under another hash")
 
     _run([pkcs1_signer, pss_signer, verifier, pss_signer])
+
+
+def test_dsa_from_threads() -> None:
+    key = dsa.generate_private_key(2048)
+    public = key.public_key()
+    signatures = [key.sign(b"fixed", hashes.SHA256()) for _ in range(2)]
+    # Each signature draws its own nonce, including from a copied context.
+    assert signatures[0] != signatures[1]
+
+    def signer() -> None:
+        public.verify(key.sign(b"mine", hashes.SHA384()), b"mine", hashes.SHA384())
+
+    def verifier() -> None:
+        public.verify(signatures[0], b"fixed", hashes.SHA256())
+        try:
+            public.verify(signatures[0], b"fixed", hashes.SHA224())
+        except InvalidSignature:
+            return
+        raise AssertionError("a signature verified under another hash")
+
+    _run([signer, verifier, signer, verifier])

@@ -245,7 +245,7 @@ pub fn public_object(py: Python<'_>, key: &SshPublicKey) -> CryptoResult<Py<PyAn
                 },
                 y: y.clone(),
             })?;
-            Py::new(py, DsaPublicKey { pkey })?.into_any()
+            Py::new(py, DsaPublicKey::new(pkey))?.into_any()
         }
         SshPublicKey::Ecdsa { curve, point } => ec_public_object(py, *curve, point)?,
         SshPublicKey::SkEcdsaP256 { point, .. } => ec_public_object(py, SshCurve::NistP256, point)?,
@@ -380,7 +380,7 @@ pub fn private_object(
                 y: Some(y.clone()),
                 x: x.clone(),
             })?;
-            Py::new(py, DsaPrivateKey { pkey })?.into_any()
+            Py::new(py, DsaPrivateKey::new(pkey))?.into_any()
         }
         SshPrivateKey::Ecdsa {
             curve,
