@@ -72,6 +72,24 @@ def test_overwrite_replaces_and_resets_mode(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["key.pem"]
 
 
+@posix_only
+def test_overwrite_replaces_a_symlink_not_its_target(tmp_path: Path) -> None:
+    # Documented in the module and in docs/cli.rst: the link becomes a regular file with
+    # the new mode; what it pointed to keeps its content and its own mode.
+    target = tmp_path / "real.pem"
+    target.write_bytes(b"old key")
+    target.chmod(0o640)
+    link = tmp_path / "key.pem"
+    link.symlink_to(target.name)
+    write_atomic(str(link), b"new key", 0o600, overwrite=True)
+    assert not link.is_symlink()
+    assert link.read_bytes() == b"new key"
+    assert mode(link) == 0o600
+    assert target.read_bytes() == b"old key"
+    assert mode(target) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["key.pem", "real.pem"]
+
+
 @pytest.mark.parametrize("overwrite", [False, True])
 def test_failure_while_writing_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overwrite: bool

@@ -328,13 +328,143 @@ def test_same_file_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     )
 
 
-def test_unwritable_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "no-such-dir" / "key.pem"
-    assert run(capsys, "keygen", "-o", str(out)) == (
+@pytest.mark.parametrize("spelling", ["dot", "symlink", "hardlink"])
+@pytest.mark.parametrize("exists", [False, True])
+def test_same_file_under_two_names(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    spelling: str,
+    exists: bool,
+) -> None:
+    # Even with --force: the public key would otherwise replace the private key.
+    monkeypatch.chdir(tmp_path)
+    key = tmp_path / "key.pem"
+    if exists or spelling == "hardlink":
+        key.write_bytes(b"old key")
+    if spelling == "dot":
+        other = "./key.pem"
+    elif spelling == "symlink":
+        (tmp_path / "link.pem").symlink_to("key.pem")
+        other = "link.pem"
+    else:
+        os.link(key, tmp_path / "link.pem")
+        other = "link.pem"
+    before = sorted(os.listdir(tmp_path))
+    argv = ["keygen", "-t", "ed25519", "-o", "key.pem", "--pubout", other, "--force"]
+    assert run(capsys, *argv) == (
         1,
         "",
-        f"oxicrypt keygen: {out}: No such file or directory\n",
+        "oxicrypt keygen: --out and --pubout name the same file\n",
     )
+    assert sorted(os.listdir(tmp_path)) == before
+    if key.exists():
+        assert key.read_bytes() == b"old key"
+
+
+@pytest.mark.parametrize("option", ["-o", "--pubout"])
+def test_missing_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    # Checked before anything is written: no key is left without its public half.
+    missing = tmp_path / "no-such-dir"
+    files = {"-o": str(tmp_path / "key.pem"), "--pubout": str(tmp_path / "pub.pem")}
+    files[option] = str(missing / "out.pem")
+    assert run(capsys, "keygen", "-o", files["-o"], "--pubout", files["--pubout"]) == (
+        1,
+        "",
+        f"oxicrypt keygen: {missing / 'out.pem'}: directory {missing} does not exist\n",
+    )
+    assert os.listdir(tmp_path) == []
+
+
+def test_directory_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"data")
+    key = tmp_path / "key.pem"
+    pub = plain / "pub.pem"
+    assert run(capsys, "keygen", "-o", str(key), "--pubout", str(pub)) == (
+        1,
+        "",
+        f"oxicrypt keygen: {pub}: {plain} is not a directory\n",
+    )
+    assert os.listdir(tmp_path) == ["plain"]
+    assert plain.read_bytes() == b"data"
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_is_a_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+) -> None:
+    directory = tmp_path / "keys"
+    directory.mkdir()
+    assert run(capsys, "keygen", "-o", str(directory), *force) == (
+        1,
+        "",
+        f"oxicrypt keygen: {directory} is a directory; give a file name\n",
+    )
+    assert os.listdir(tmp_path) == ["keys"]
+    assert os.listdir(directory) == []
+
+
+def _fail_writing(monkeypatch: pytest.MonkeyPatch, path: Path, exc: BaseException) -> None:
+    """Makes the CLI's atomic write of ``path`` fail with ``exc``; other files are written."""
+    from oxicrypt import _cli_common
+
+    real = _cli_common.write_atomic
+
+    def write_atomic(name: str, data: bytes, mode: int, *, overwrite: bool = False) -> None:
+        if name == str(path):
+            raise exc
+        real(name, data, mode, overwrite=overwrite)
+
+    monkeypatch.setattr(_cli_common, "write_atomic", write_atomic)
+
+
+def test_pubout_write_failure_leaves_no_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key, pub = tmp_path / "key.pem", tmp_path / "pub.pem"
+    _fail_writing(monkeypatch, pub, OSError(28, "No space left on device"))
+    assert run(capsys, "keygen", "-o", str(key), "--pubout", str(pub)) == (
+        1,
+        "",
+        f"oxicrypt keygen: {pub}: No space left on device\n",
+    )
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "message"),
+    [
+        (OSError(28, "No space left on device"), 1, "{key}: No space left on device"),
+        (KeyboardInterrupt(), 130, "interrupted"),
+    ],
+)
+@pytest.mark.parametrize("force", [False, True])
+def test_key_write_failure_removes_public_key(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    exc: BaseException,
+    status: int,
+    message: str,
+    force: bool,
+) -> None:
+    key, pub = tmp_path / "key.pem", tmp_path / "pub.pem"
+    if force:
+        key.write_bytes(b"old key")
+    _fail_writing(monkeypatch, key, exc)
+    argv = ["keygen", "-o", str(key), "--pubout", str(pub), *(["--force"] if force else [])]
+    assert run(capsys, *argv) == (
+        status,
+        "",
+        f"oxicrypt keygen: {message.format(key=key)}\n",
+    )
+    # The old key, if any, is untouched, and no public key of a lost key is left.
+    assert os.listdir(tmp_path) == (["key.pem"] if force else [])
+    if force:
+        assert key.read_bytes() == b"old key"
 
 
 def test_failed_write_leaves_no_file(

@@ -4,6 +4,8 @@ oxicrypt and with the system's ``openssl`` command (which validates the chains).
 from __future__ import annotations
 
 import datetime
+import getpass
+import io
 import ipaddress
 import os
 import shutil
@@ -516,6 +518,79 @@ def test_output_must_not_be_an_input(
                    "--csr", csr, "-o", csr, "--force") == (
         f"oxicrypt sign: {csr} is also an input of the command; write to another file"
     )  # fmt: skip
+
+
+def _feed_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_one_input_from_stdin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "pass"
+    secret.write_text("hunter2\n")
+    key = keygen(capsys, tmp_path / "key.pem", "--passphrase-file", str(secret))
+    _feed_stdin(monkeypatch, key.read_bytes())
+    out = tmp_path / "req.pem"
+    ok(capsys, "csr", "-k", "-", "--passphrase-file", secret, "-s", "CN=a.example", "-o", out)
+    assert x509.load_pem_x509_csr(out.read_bytes()).is_signature_valid
+
+
+def test_two_inputs_from_stdin_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, pki: Pki
+) -> None:
+    # Reading the passphrase would consume all of standard input, and the key read next
+    # would fail with a misleading "not a private key".
+    secret = tmp_path / "pass"
+    secret.write_text("hunter2\n")
+    key = keygen(capsys, tmp_path / "key.pem", "--passphrase-file", str(secret))
+    _feed_stdin(monkeypatch, b"hunter2\n" + key.read_bytes())
+    out = tmp_path / "out.pem"
+    for command in ("csr", "selfsign"):
+        assert refused(capsys, command, "-k", "-", "--passphrase-file", "-",
+                       "-s", "CN=a.example", "-o", out) == (
+            f"oxicrypt {command}: --key and --passphrase-file both read standard input "
+            "('-'); only one of them can"
+        )  # fmt: skip
+    assert refused(capsys, "sign", "--ca-cert", "-", "--ca-key", "-", "--csr", "-",
+                   "-o", out) == (
+        "oxicrypt sign: --ca-cert, --ca-key and --csr all read standard input ('-'); "
+        "only one of them can"
+    )  # fmt: skip
+    assert refused(capsys, "sign", "--ca-cert", pki.inter, "--ca-key", "-",
+                   "--csr", "-", "-o", out) == (
+        "oxicrypt sign: --ca-key and --csr both read standard input ('-'); only one of them can"
+    )  # fmt: skip
+    assert not out.exists()
+    assert sys.stdin.buffer.read() == b"hunter2\n" + key.read_bytes()  # nothing consumed
+
+
+def test_output_directory_checked_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, pki: Pki
+) -> None:
+    def no_prompt(prompt: str = "") -> str:
+        raise AssertionError("asked for a passphrase before checking the output")
+
+    monkeypatch.setattr(getpass, "getpass", no_prompt)
+    directory = tmp_path / "certs"
+    directory.mkdir()
+    missing = tmp_path / "missing"
+    for argv in (
+        ["csr", "-k", pki.leaf_key, "-s", "CN=a"],
+        ["selfsign", "-k", pki.leaf_key, "-s", "CN=a.example"],
+        ["sign", "--ca-cert", pki.inter, "--ca-key", pki.inter_key, "--csr",
+         pki.leaf.parent / "leaf.csr"],
+    ):  # fmt: skip
+        command = argv[0]
+        for force in ([], ["--force"]):
+            assert refused(capsys, *argv, "--ask-passphrase", "-o", directory, *force) == (
+                f"oxicrypt {command}: {directory} is a directory; give a file name"
+            )
+        assert refused(capsys, *argv, "--ask-passphrase", "-o", missing / "out.pem") == (
+            f"oxicrypt {command}: {missing / 'out.pem'}: directory {missing} does not exist"
+        )
+    assert os.listdir(directory) == []
+    assert not missing.exists()
 
 
 # --- selfsign -------------------------------------------------------------------------

@@ -5,6 +5,13 @@ file system), is flushed to disk, and then takes the target's name in one rename
 or an error part-way leaves the target as it was and no temporary file behind. The
 temporary file is created with its final permission bits, so a private key is never
 readable by others, not even for a moment.
+
+Replacing an existing file (``overwrite``) makes a new file: it does not keep the old
+file's permission bits, owner, group or hard links, and a symbolic link at the target's
+name is replaced by a regular file while the file it pointed to stays as it was. That is
+deliberate: writing through a link could put a private key wherever the link points, and
+keeping an old file's looser mode (``0644``) could expose it. Callers that want the old
+mode back set it themselves.
 """
 
 from __future__ import annotations

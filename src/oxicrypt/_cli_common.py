@@ -143,16 +143,68 @@ def add_output_options(parser: argparse.ArgumentParser, *, required: bool = Fals
     )
 
 
-def check_writable(name: str, force: bool, inputs: typing.Iterable[str | None] = ()) -> None:
-    """Refuses early, before any key is generated or anything is signed, when an output
-    would overwrite a file without ``--force``, or would replace one of the command's
-    own input files (``--force`` or not: ``csr -k key.pem -o key.pem`` would lose the
-    key)."""
-    if name == "-" or not os.path.lexists(name):
+def check_files(
+    force: bool,
+    outputs: typing.Sequence[tuple[str, str | None]],
+    inputs: typing.Sequence[tuple[str, str | None]] = (),
+) -> None:
+    """Refuses early, before any key is generated, any passphrase asked for or anything
+    signed, a command line that could only fail later or lose data. ``outputs`` and
+    ``inputs`` are (option, file name) pairs; None is an option not given, ``-`` is
+    standard output or input. Refused:
+
+    * two inputs from standard input: the first read would consume all of it and the
+      second would fail with a misleading message;
+    * two outputs that are the same file, compared as files (``key.pem``, ``./key.pem``,
+      a symbolic or hard link to it), so that one never overwrites the other;
+    * an output whose directory does not exist, or that is itself a directory;
+    * an output that replaces one of the command's own input files, ``--force`` or not
+      (``csr -k key.pem -o key.pem`` would lose the key);
+    * an output that exists, without ``--force``.
+    """
+    stdin = [option for option, name in inputs if name == "-"]
+    if len(stdin) > 1:
+        both = "both" if len(stdin) == 2 else "all"
+        raise CliError(f"{_and(stdin)} {both} read standard input ('-'); only one of them can")
+    given = [(option, name) for option, name in outputs if name is not None]
+    for i, (option, name) in enumerate(given):
+        for other_option, other in given[:i]:
+            if _same_output(name, other):
+                raise CliError(f"{other_option} and {option} name the same file")
+    for _, name in given:
+        _check_output(name, force, [n for _, n in inputs if n is not None and n != "-"])
+
+
+def _and(options: list[str]) -> str:
+    """``--a and --b``, ``--a, --b and --c``."""
+    return ", ".join(options[:-1]) + " and " + options[-1]
+
+
+def _same_output(a: str, b: str) -> bool:
+    if a == "-" or b == "-":
+        return a == b
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        # Two names of one file that realpath cannot see: hard links, bind mounts.
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _check_output(name: str, force: bool, inputs: list[str]) -> None:
+    if name == "-":
+        return
+    directory = os.path.dirname(name) or os.curdir
+    if not os.path.isdir(directory):
+        if os.path.lexists(directory):
+            raise CliError(f"{name}: {directory} is not a directory")
+        raise CliError(f"{name}: directory {directory} does not exist")
+    if os.path.isdir(name):
+        raise CliError(f"{name} is a directory; give a file name")
+    if not os.path.lexists(name):
         return
     for source in inputs:
-        if source is None or source == "-":
-            continue
         try:
             same = os.path.samefile(name, source)
         except OSError:
@@ -172,10 +224,24 @@ def write_output(name: str, data: bytes, mode: int, force: bool) -> None:
         return
     try:
         write_atomic(name, data, mode, overwrite=force)
-    except FileExistsError:
+    except (FileExistsError, IsADirectoryError):
+        # Only if something appeared there since check_files looked.
+        if os.path.isdir(name):
+            raise CliError(f"{name} is a directory; give a file name") from None
         raise CliError(f"{name} exists; use --force to replace it") from None
     except OSError as exc:
         raise CliError(f"{name}: {exc.strerror}") from None
+
+
+def remove_output(name: str) -> None:
+    """Removes the file ``name`` that this command has just written, when a later step
+    fails; best effort, since the error being reported matters more."""
+    if name == "-":
+        return
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
 
 
 def guarded(

@@ -11,9 +11,10 @@ from oxicrypt._cli_common import (
     CliError,
     add_output_options,
     add_passphrase_options,
-    check_writable,
+    check_files,
     guarded,
     passphrase,
+    remove_output,
     write_output,
 )
 
@@ -101,13 +102,14 @@ def generate(key_type: str, bits: int | None, curve: str | None) -> PrivateKeyTy
 def _keygen(args: argparse.Namespace) -> int:
     from oxicrypt.hazmat.primitives import serialization
 
-    # Every refusal comes before the (possibly slow) generation, and before any file is
-    # written, so that a mistake never leaves a key without its public half or vice versa.
-    check_writable(args.out, args.force, [args.passphrase_file])
-    if args.pubout is not None:
-        check_writable(args.pubout, args.force, [args.passphrase_file])
-        if args.pubout == args.out:
-            raise CliError("--out and --pubout name the same file")
+    # Every refusal comes before the passphrase prompt and the (possibly slow) generation,
+    # and before any file is written, so that a mistake never leaves a key without its
+    # public half or vice versa.
+    check_files(
+        args.force,
+        [("--out", args.out), ("--pubout", args.pubout)],
+        [("--passphrase-file", args.passphrase_file)],
+    )
     password = passphrase(args, confirm=True)
     key = generate(args.type, args.bits, args.curve)
     encryption: serialization.KeySerializationEncryption = (
@@ -118,12 +120,26 @@ def _keygen(args: argparse.Namespace) -> int:
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
-    write_output(args.out, pem, SECRET_MODE, args.force)
-    if args.pubout is not None:
-        public = key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-        )
-        write_output(args.pubout, public, PUBLIC_MODE, args.force)
+    if args.pubout is None:
+        write_output(args.out, pem, SECRET_MODE, args.force)
+        return 0
+    # A write can still fail after the checks (disk full, no write permission, Ctrl-C).
+    # The public key goes first, and is removed if the private key then cannot be
+    # written: a new public key without its private key is useless, and nothing is lost
+    # by removing it, since the old private key (if any) is still there, unchanged, and
+    # its public half can be derived from it again. The other order would be worse with
+    # --force: the old private key would already be replaced when the public key fails,
+    # so the new private key would have to be kept without its public half (removing it
+    # too would lose both keys).
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    write_output(args.pubout, public, PUBLIC_MODE, args.force)
+    try:
+        write_output(args.out, pem, SECRET_MODE, args.force)
+    except BaseException:
+        remove_output(args.pubout)
+        raise
     return 0
 
 

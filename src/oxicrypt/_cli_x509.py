@@ -19,7 +19,7 @@ from oxicrypt._cli_common import (
     CliError,
     add_output_options,
     add_passphrase_options,
-    check_writable,
+    check_files,
     guarded,
     load_private_key,
     passphrase,
@@ -273,6 +273,16 @@ def _path_length(value: str) -> int:
     return length
 
 
+def _check_files(args: argparse.Namespace, inputs: list[tuple[str, str]]) -> None:
+    """The checks of :func:`check_files` on the one output and the inputs of ``csr``,
+    ``selfsign`` or ``sign``, before a passphrase is asked for or a key is read."""
+    check_files(
+        args.force,
+        [("--out", args.out)],
+        [*inputs, ("--passphrase-file", args.passphrase_file)],
+    )
+
+
 def _read_signing_key(args: argparse.Namespace, name: str) -> CertificateIssuerPrivateKeyTypes:
     return _signing_key(name, load_private_key(name, passphrase(args)))
 
@@ -300,7 +310,7 @@ def _san_extension(
 def _csr(args: argparse.Namespace) -> int:
     from oxicrypt import x509
 
-    check_writable(args.out, args.force, [args.key, args.passphrase_file])
+    _check_files(args, [("--key", args.key)])
     subject = parse_subject(args.subject)
     sans = [parse_san(s) for s in args.san]
     key = _read_signing_key(args, args.key)
@@ -378,7 +388,7 @@ def _server_sans(
 
 
 def _selfsign(args: argparse.Namespace) -> int:
-    check_writable(args.out, args.force, [args.key, args.passphrase_file])
+    _check_files(args, [("--key", args.key)])
     if args.path_length is not None and not args.ca:
         raise CliError("--path-length applies to CA certificates (--ca) only")
     subject = parse_subject(args.subject)
@@ -480,8 +490,8 @@ def _authority_key_id(ca_cert: x509.Certificate) -> x509.AuthorityKeyIdentifier:
 def _sign(args: argparse.Namespace) -> int:
     from oxicrypt import x509
 
-    check_writable(
-        args.out, args.force, [args.ca_cert, args.ca_key, args.csr, args.passphrase_file]
+    _check_files(
+        args, [("--ca-cert", args.ca_cert), ("--ca-key", args.ca_key), ("--csr", args.csr)]
     )
     profile = args.profile
     if args.path_length is not None and profile != "intermediate":
