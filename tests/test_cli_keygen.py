@@ -13,20 +13,13 @@ from pathlib import Path
 import pytest
 
 from oxicrypt._cli import main
-from oxicrypt.exceptions import UnsupportedAlgorithm
+from oxicrypt.hazmat.backends import default_backend
 from oxicrypt.hazmat.primitives import serialization
 from oxicrypt.hazmat.primitives.asymmetric import ec, ed448, ed25519, mldsa, rsa
 
-
-def mldsa_available() -> bool:
-    try:
-        mldsa.MLDSA44PrivateKey.generate()
-    except UnsupportedAlgorithm:
-        return False
-    return True
-
-
-needs_mldsa = pytest.mark.skipif(not mldsa_available(), reason="OpenSSL without ML-DSA")
+needs_mldsa = pytest.mark.skipif(
+    not default_backend().mldsa_supported(), reason="OpenSSL without ML-DSA"
+)
 
 
 @pytest.fixture(autouse=True)

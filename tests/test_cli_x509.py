@@ -17,9 +17,9 @@ import pytest
 
 from oxicrypt import x509
 from oxicrypt._cli import main
-from oxicrypt.exceptions import UnsupportedAlgorithm
+from oxicrypt.hazmat.backends import default_backend
 from oxicrypt.hazmat.primitives import hashes, serialization
-from oxicrypt.hazmat.primitives.asymmetric import ec, ed25519, mldsa, rsa, x25519
+from oxicrypt.hazmat.primitives.asymmetric import ec, ed25519, rsa, x25519
 from oxicrypt.x509.oid import ExtendedKeyUsageOID, ExtensionOID, NameOID
 
 OPENSSL = shutil.which("openssl")
@@ -35,14 +35,9 @@ KEY_TYPES = {
 }
 # Not in KEY_TYPES: the system OpenSSL 3.0 that checks the chains lacks ML-DSA.
 MLDSA_TYPES = {name: ["-t", name] for name in ("ml-dsa-44", "ml-dsa-65", "ml-dsa-87")}
-
-
-def mldsa_available() -> bool:
-    try:
-        mldsa.MLDSA44PrivateKey.generate()
-    except UnsupportedAlgorithm:
-        return False
-    return True
+needs_mldsa = pytest.mark.skipif(
+    not default_backend().mldsa_supported(), reason="OpenSSL without ML-DSA"
+)
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
@@ -227,7 +222,7 @@ def test_mixed_chain_verified_by_openssl(
     assert isinstance(cert(pki.leaf).signature_hash_algorithm, hashes.SHA256)
 
 
-@pytest.mark.skipif(not mldsa_available(), reason="OpenSSL without ML-DSA")
+@needs_mldsa
 def test_mldsa_chain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pki = Pki(capsys, tmp_path, "ml-dsa-87", "ml-dsa-65", "ml-dsa-44")
     check_chain(pki)
@@ -298,7 +293,7 @@ def test_intermediate_path_length(
         *KEY_TYPES.values(),
         pytest.param(
             ["-t", "ml-dsa-44"],
-            marks=pytest.mark.skipif(not mldsa_available(), reason="OpenSSL without ML-DSA"),
+            marks=needs_mldsa,
         ),
     ],
 )

@@ -574,25 +574,38 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     add_output_options(parser)
 
 
+def _add_key_and_subject(parser: argparse.ArgumentParser) -> None:
+    """The signing key and the names of ``csr`` and ``selfsign``."""
+    parser.add_argument(
+        "-k", "--key", required=True, metavar="KEY", help="the private key (PEM or DER)"
+    )
+    add_passphrase_options(parser, "of KEY")
+    parser.add_argument(
+        "-s",
+        "--subject",
+        required=True,
+        help="the subject in RFC 4514 form, most specific first: 'CN=example.com,O=Example'",
+    )
+    parser.add_argument(
+        "--san",
+        action="append",
+        default=[],
+        metavar="TYPE:VALUE",
+        help="a subject alternative name: DNS:NAME, IP:ADDRESS, email:ADDRESS or URI:URI "
+        "(repeatable)",
+    )
+
+
 def register(commands: typing.Any) -> None:
     """Adds ``csr``, ``selfsign`` and ``sign`` to the subcommands of the ``oxicrypt``
     parser."""
-    subject_help = "the subject in RFC 4514 form, most specific first: 'CN=example.com,O=Example'"
-    san_help = (
-        "a subject alternative name: DNS:NAME, IP:ADDRESS, email:ADDRESS or URI:URI (repeatable)"
-    )
 
     c = commands.add_parser(
         "csr",
         help="create a certificate signing request",
         description="Creates a certificate signing request (PKCS #10) signed by KEY.",
     )
-    c.add_argument(
-        "-k", "--key", required=True, metavar="KEY", help="the private key (PEM or DER)"
-    )
-    add_passphrase_options(c, "of KEY")
-    c.add_argument("-s", "--subject", required=True, help=subject_help)
-    c.add_argument("--san", action="append", default=[], metavar="TYPE:VALUE", help=san_help)
+    _add_key_and_subject(c)
     _add_common(c)
     c.set_defaults(run=guarded(_csr))
 
@@ -602,12 +615,7 @@ def register(commands: typing.Any) -> None:
         description="Creates a self-signed certificate: a TLS server certificate, or with "
         "--ca the certificate of a root CA.",
     )
-    s.add_argument(
-        "-k", "--key", required=True, metavar="KEY", help="the private key (PEM or DER)"
-    )
-    add_passphrase_options(s, "of KEY")
-    s.add_argument("-s", "--subject", required=True, help=subject_help)
-    s.add_argument("--san", action="append", default=[], metavar="TYPE:VALUE", help=san_help)
+    _add_key_and_subject(s)
     s.add_argument(
         "--days",
         type=_days,

@@ -494,7 +494,7 @@ class CertificateBuilder:
         uses where no one checks one."""
         algorithm = rust_x509.unsigned_algorithm_identifier()
         tbs = rust_x509.encode_tbs_certificate(*self._checked_fields(), algorithm)
-        return rust_x509.load_der_x509_certificate(rust_x509.encode_signed(tbs, algorithm, b""))
+        return rust_x509.signed_certificate(tbs, algorithm, b"")
 
     def sign(
         self,
